@@ -1,0 +1,92 @@
+package se.susam.inloggning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import se.susam.inloggning.login.SessionLifetimeFilter;
+
+/**
+ * Cross-cutting web set-up: which paths need a SUS session, CSRF (Spring Security's default, on
+ * every POST), security headers, logout, language choice, and the absolute session timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * {@code sus.session.*}
+     *
+     * @param absoluteTimeout a SUS session ends this long after login, however active; the idle
+     *                        timeout is {@code spring.session.timeout}
+     */
+    @Validated
+    @ConfigurationProperties("sus.session")
+    record SessionProperties(@DefaultValue("12h") Duration absoluteTimeout) {
+    }
+
+    static final String[] PUBLIC = {
+            "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
+            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
+    };
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
+                        .invalidateHttpSession(true).clearAuthentication(true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                                        + "form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Runs after the session store's filter and before Spring Security's. */
+    @Bean
+    FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new SessionLifetimeFilter(properties.absoluteTimeout(), clock));
+        registration.setOrder(-101);
+        return registration;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("sus-lang");
+        resolver.setDefaultLocale(Locale.forLanguageTag("sv"));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        registry.addInterceptor(interceptor);
+    }
+}

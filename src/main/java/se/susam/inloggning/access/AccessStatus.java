@@ -1,0 +1,6 @@
+package se.susam.inloggning.access;
+
+/** Whether a grant stands or was withdrawn; expiry follows from its dates. */
+public enum AccessStatus {
+    ACTIVE, WITHDRAWN
+}

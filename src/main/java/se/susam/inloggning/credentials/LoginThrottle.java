@@ -1,0 +1,111 @@
+package se.susam.inloggning.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.susam.inloggning.identity.Personnummer;
+
+/**
+ * The per-account failure counter (NIST SP 800-63B §5.2.2). Failed passwords and wrong one-time
+ * codes both count; only a completed login or customer service resets the counter. After
+ * {@code freeAttempts} failures each further failure locks the account for a doubling wait (capped
+ * at {@code maxWait}); at {@code permanentAfter} failures the lock stays until customer service
+ * lifts it. Counters are keyed by the personnummer typed, registered or not.
+ */
+@Component
+public class LoginThrottle {
+
+    /** Whether a login may be tried now. */
+    public sealed interface State {
+        record Open(int failures) implements State {
+        }
+
+        record TemporarilyLocked(Instant until) implements State {
+        }
+
+        record Locked() implements State {
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CredentialsProperties.Lockout policy;
+    private final Clock clock;
+
+    LoginThrottle(JdbcClient jdbc, CredentialsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.policy = properties.lockout();
+        this.clock = clock;
+    }
+
+    public State state(Personnummer personnummer) {
+        return row(personnummer).map(this::stateOf).orElse(new State.Open(0));
+    }
+
+    /** Counts a failure and returns the state it leads to. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public State recordFailure(Personnummer personnummer) {
+        Instant now = clock.instant();
+        int failures = row(personnummer).map(Row::failures).orElse(0) + 1;
+        boolean locked = failures >= policy.permanentAfter();
+        Instant lockedUntil = failures > policy.freeAttempts() && !locked ? now.plus(waitAfter(failures)) : null;
+        Object until = lockedUntil == null ? null : lockedUntil.atOffset(ZoneOffset.UTC);
+        int updated = jdbc.sql("""
+                UPDATE login_throttle SET failures = failures + 1, last_failure_at = :now, locked_until = :until,
+                       locked = :locked WHERE personnummer = :p""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("until", until).param("locked", locked)
+                .param("p", personnummer.value()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO login_throttle (personnummer, failures, last_failure_at, locked_until, locked)
+                    VALUES (:p, 1, :now, :until, :locked)""")
+                    .param("now", now.atOffset(ZoneOffset.UTC)).param("until", until).param("locked", locked)
+                    .param("p", personnummer.value()).update();
+        }
+        return state(personnummer);
+    }
+
+    /** A completed login, or customer service unlocking: the counter starts again from zero. */
+    @Transactional
+    public void reset(Personnummer personnummer) {
+        jdbc.sql("DELETE FROM login_throttle WHERE personnummer = :p").param("p", personnummer.value()).update();
+    }
+
+    /** The temporary lock after the given number of failures. */
+    Duration waitAfter(int failures) {
+        int doublings = Math.min(failures - policy.freeAttempts() - 1, 30);
+        Duration wait = policy.firstWait().multipliedBy(1L << doublings);
+        return wait.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : wait;
+    }
+
+    private State stateOf(Row row) {
+        if (row.locked()) {
+            return new State.Locked();
+        }
+        if (row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant())) {
+            return new State.TemporarilyLocked(row.lockedUntil());
+        }
+        return new State.Open(row.failures());
+    }
+
+    private Optional<Row> row(Personnummer personnummer) {
+        return jdbc.sql("SELECT failures, locked_until, locked FROM login_throttle WHERE personnummer = :p")
+                .param("p", personnummer.value())
+                .query((rs, i) -> new Row(rs.getInt("failures"),
+                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null),
+                        rs.getBoolean("locked")))
+                .optional();
+    }
+
+    private record Row(int failures, Instant lockedUntil, boolean locked) {
+    }
+}

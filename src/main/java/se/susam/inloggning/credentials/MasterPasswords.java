@@ -1,0 +1,70 @@
+package se.susam.inloggning.credentials;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Master passwords, stored only as Argon2id hashes. {@link #verify} always does one full hash
+ * computation, against a dummy hash when the person has no master password, so an unknown
+ * personnummer takes as long as a wrong password (SPEC §4).
+ */
+@Component
+public class MasterPasswords {
+
+    private final JdbcClient jdbc;
+    private final Argon2idHasher hasher;
+    private final Clock clock;
+    private final String dummyHash;
+
+    MasterPasswords(JdbcClient jdbc, CredentialsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.hasher = new Argon2idHasher(properties.argon2().parameters());
+        this.clock = clock;
+        this.dummyHash = hasher.hash(new MasterPasswordGenerator().generate());
+    }
+
+    /**
+     * True only if {@code personId} is present, has a master password, and {@code candidate}
+     * matches it. Takes one Argon2id computation in every case.
+     */
+    public boolean verify(Optional<Long> personId, String candidate) {
+        Optional<String> stored = personId.flatMap(this::storedHash);
+        boolean matches = hasher.verify(candidate, stored.orElse(dummyHash));
+        return stored.isPresent() && matches;
+    }
+
+    /** Sets (or replaces) a person's master password; the old one stops working at once. */
+    @Transactional
+    public void set(long personId, String masterPassword) {
+        setHash(personId, hasher.hash(masterPassword));
+    }
+
+    /** Stores a hash made elsewhere (demo data and benchmarks share one precomputed hash). */
+    @Transactional
+    public void setHash(long personId, String phcHash) {
+        int updated = jdbc.sql("UPDATE master_password SET phc_hash = :h, created_at = :now WHERE person_id = :p")
+                .param("h", phcHash).param("now", OffsetDateTime.now(clock)).param("p", personId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO master_password (person_id, phc_hash, created_at) VALUES (:p, :h, :now)")
+                    .param("h", phcHash).param("now", OffsetDateTime.now(clock)).param("p", personId).update();
+        }
+    }
+
+    public String hash(String masterPassword) {
+        return hasher.hash(masterPassword);
+    }
+
+    public boolean has(long personId) {
+        return storedHash(personId).isPresent();
+    }
+
+    private Optional<String> storedHash(long personId) {
+        return jdbc.sql("SELECT phc_hash FROM master_password WHERE person_id = :p")
+                .param("p", personId).query(String.class).optional();
+    }
+}

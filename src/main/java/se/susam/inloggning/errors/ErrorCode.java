@@ -1,0 +1,88 @@
+package se.susam.inloggning.errors;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every error a user can meet. The code is stable (support staff and users quote it); the texts
+ * live in {@code messages.properties} (Swedish) and {@code messages_en.properties} under
+ * {@code error.<code>.message|cause|remedy}, checked complete by {@code ErrorCatalogueTest}.
+ */
+public enum ErrorCode {
+    GEN_SESSION_EXPIRED("GEN-001", ErrorFamily.GEN, 401),
+    GEN_INTERNAL("GEN-002", ErrorFamily.GEN, 500),
+    GEN_NOT_FOUND("GEN-003", ErrorFamily.GEN, 404),
+    GEN_FORBIDDEN("GEN-004", ErrorFamily.GEN, 403),
+    GEN_BAD_REQUEST("GEN-005", ErrorFamily.GEN, 400),
+
+    PNR_EMPTY("PNR-001", ErrorFamily.PNR, 400),
+    PNR_FORMAT("PNR-002", ErrorFamily.PNR, 400),
+    PNR_DATE("PNR-003", ErrorFamily.PNR, 400),
+    PNR_CHECK_DIGIT("PNR-004", ErrorFamily.PNR, 400),
+    PNR_FUTURE("PNR-005", ErrorFamily.PNR, 400),
+
+    ACC_NONE("ACC-001", ErrorFamily.ACC, 403),
+    ACC_EXPIRED("ACC-002", ErrorFamily.ACC, 403),
+    ACC_WITHDRAWN("ACC-003", ErrorFamily.ACC, 403),
+    ACC_NOT_YET_VALID("ACC-004", ErrorFamily.ACC, 403),
+
+    SMS_PASSWORD_EMPTY("SMS-001", ErrorFamily.SMS, 400),
+    SMS_PASSWORD_LENGTH("SMS-002", ErrorFamily.SMS, 400),
+    SMS_BAD_CREDENTIALS("SMS-003", ErrorFamily.SMS, 401),
+    SMS_TEMPORARILY_LOCKED("SMS-004", ErrorFamily.SMS, 429),
+    SMS_LOCKED("SMS-005", ErrorFamily.SMS, 423),
+    SMS_CODE_EMPTY("SMS-006", ErrorFamily.SMS, 400),
+    SMS_CODE_FORMAT("SMS-007", ErrorFamily.SMS, 400),
+    SMS_CODE_WRONG("SMS-008", ErrorFamily.SMS, 401),
+    SMS_CODE_EXPIRED("SMS-009", ErrorFamily.SMS, 401),
+    SMS_TOO_MANY_CODE_ATTEMPTS("SMS-010", ErrorFamily.SMS, 401),
+    SMS_NO_TRANSACTION("SMS-011", ErrorFamily.SMS, 409),
+    SMS_RESEND_TOO_SOON("SMS-012", ErrorFamily.SMS, 429),
+    SMS_RESEND_LIMIT("SMS-013", ErrorFamily.SMS, 429),
+    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503);
+
+    private final String code;
+    private final ErrorFamily family;
+    private final int httpStatus;
+
+    ErrorCode(String code, ErrorFamily family, int httpStatus) {
+        this.code = code;
+        this.family = family;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The stable code users and support quote, e.g. {@code SMS-003}. */
+    public String code() {
+        return code;
+    }
+
+    public ErrorFamily family() {
+        return family;
+    }
+
+    /** The HTTP status of a response that shows this error. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String messageKey() {
+        return "error." + code + ".message";
+    }
+
+    public String causeKey() {
+        return "error." + code + ".cause";
+    }
+
+    public String remedyKey() {
+        return "error." + code + ".remedy";
+    }
+
+    public static Optional<ErrorCode> byCode(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+
+    public static List<ErrorCode> inFamily(ErrorFamily family) {
+        return Arrays.stream(values()).filter(c -> c.family == family).toList();
+    }
+}

@@ -1,0 +1,13 @@
+package se.susam.inloggning.errors;
+
+/** Groups error codes by the "Vanliga felmeddelanden" catalogue page they belong to. */
+public enum ErrorFamily {
+    /** General errors (session, server, maintenance) shown on every catalogue page. */
+    GEN,
+    /** Personnummer input; shown on every catalogue page where a personnummer is typed. */
+    PNR,
+    /** Access (behörighet) decisions after a successful login. */
+    ACC,
+    /** SMS login (masterlösenord and engångslösen). */
+    SMS
+}

@@ -1,0 +1,112 @@
+package se.susam.inloggning.login;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import se.susam.inloggning.access.AccessDecision;
+import se.susam.inloggning.access.AccessGate;
+import se.susam.inloggning.access.AccessGrant;
+import se.susam.inloggning.access.Role;
+import se.susam.inloggning.audit.AuditRecord;
+import se.susam.inloggning.errors.CorrelationId;
+import se.susam.inloggning.errors.ErrorMessages;
+
+/**
+ * The one place a proven personnummer becomes a SUS session. Every login method calls
+ * {@link #complete}; the access gate decides, and only valid access gets a session — always a new
+ * one (new session id, nothing from before login carried over: OWASP Session Management,
+ * "Renew the Session ID After Any Privilege Level Change").
+ */
+@Component
+public class LoginCompletion {
+
+    /** Session attribute: when the person logged in (epoch millis), for the absolute timeout. */
+    static final String AUTHENTICATED_AT = "sus.authenticatedAt";
+    public static final String SUS_START = "/sus";
+
+    private final AccessGate gate;
+    private final ApplicationEventPublisher events;
+    private final ErrorMessages messages;
+    private final java.time.Clock clock;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    LoginCompletion(AccessGate gate, ApplicationEventPublisher events, ErrorMessages messages, java.time.Clock clock) {
+        this.gate = gate;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Passes the identity through the access gate. Returns the view to render: a redirect into SUS,
+     * or the "Du saknar behörighet till SUS" page (with HTTP 403 set on {@code response}).
+     */
+    public String complete(AuthenticatedIdentity identity, HttpServletRequest request, HttpServletResponse response,
+                           Model model, Locale locale) {
+        AccessDecision decision = gate.decide(identity.personnummer());
+        return switch (decision) {
+            case AccessDecision.Granted granted -> {
+                startSession(identity, granted, request, response);
+                audit(identity, request, "SUCCESS", null);
+                yield "redirect:" + SUS_START;
+            }
+            case AccessDecision.Denied denied -> {
+                endPreLoginSession(request);
+                audit(identity, request, "DENIED", denied.reason().code());
+                response.setStatus(denied.reason().httpStatus());
+                model.addAttribute("error", messages.show(denied.reason(), null, locale));
+                model.addAttribute("name", denied.person().map(p -> p.fullName()).orElse(null));
+                yield "login/no-access";
+            }
+        };
+    }
+
+    private void startSession(AuthenticatedIdentity identity, AccessDecision.Granted granted,
+                              HttpServletRequest request, HttpServletResponse response) {
+        endPreLoginSession(request);
+        HttpSession session = request.getSession(true);
+        SusPrincipal principal = new SusPrincipal(granted.person().id(), identity.personnummer(),
+                granted.person().fullName(), identity.method(), identity.authenticatedAt(),
+                granted.validGrants().stream().map(LoginCompletion::summary).toList());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                List.of(new SimpleGrantedAuthority("ROLE_SUS_USER")));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        session.setAttribute(AUTHENTICATED_AT, identity.authenticatedAt().toEpochMilli());
+    }
+
+    private static void endPreLoginSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+    }
+
+    private static SusPrincipal.GrantSummary summary(AccessGrant grant) {
+        return new SusPrincipal.GrantSummary(grant.organisation().name(),
+                grant.roles().stream().sorted(Comparator.naturalOrder()).map(Role::displayName).toList());
+    }
+
+    private void audit(AuthenticatedIdentity identity, HttpServletRequest request, String outcome, String code) {
+        events.publishEvent(new AuditRecord(clock.instant(), "LOGIN", identity.method().name(), outcome, code,
+                identity.personnummer(), identity.personnummer().masked(), request.getRemoteAddr(),
+                CorrelationId.current(), null));
+    }
+}

@@ -1,0 +1,17 @@
+package se.susam.inloggning.login;
+
+/** The login methods (inloggningsmetoder) of SPEC §3.2. */
+public enum LoginMethod {
+    SMS("login.method.SMS");
+
+    private final String messageKey;
+
+    LoginMethod(String messageKey) {
+        this.messageKey = messageKey;
+    }
+
+    /** Key of the method's display name in {@code messages*.properties}. */
+    public String messageKey() {
+        return messageKey;
+    }
+}
