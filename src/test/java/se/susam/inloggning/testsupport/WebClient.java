@@ -1,0 +1,122 @@
+package se.susam.inloggning.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A minimal browser for tests over real HTTP: keeps cookies, reads the CSRF token from the last
+ * page, posts forms, never follows redirects (tests assert them). One instance is one user.
+ */
+public class WebClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern OTP = Pattern.compile("Your OTP: (\\d{6})");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private String baseUrl;
+    private String csrf;
+
+    public WebClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Continue the same browser session against another node (same cookies). */
+    public WebClient at(String otherBaseUrl) {
+        this.baseUrl = otherBaseUrl;
+        return this;
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** Posts a form with the CSRF token of the last page fetched. */
+    public Page post(String path, String... fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (csrf != null) {
+            form.put("_csrf", csrf);
+        }
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The newest one-time code the demo outbox sent to {@code e164}. */
+    public String latestCodeSentTo(String e164) {
+        String json = get("/dev/sms/outbox.json").body();
+        int at = json.indexOf("\"to\":\"" + e164 + "\"");
+        if (at < 0) {
+            throw new AssertionError("No SMS to " + e164);
+        }
+        Matcher m = OTP.matcher(json.substring(at));
+        if (!m.find()) {
+            throw new AssertionError("No code in the SMS to " + e164);
+        }
+        return m.group(1);
+    }
+
+    /** Count of outbox messages to {@code e164}. */
+    public long messagesSentTo(String e164) {
+        String json = get("/dev/sms/outbox.json").body();
+        return Pattern.compile(Pattern.quote("\"to\":\"" + e164 + "\"")).matcher(json).results().count();
+    }
+
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SUS_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = CSRF.matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return new Page(response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response as the test sees it. */
+    public record Page(int status, String body, String location) {
+
+        /** The visible text, tags removed and white space folded. */
+        public String text() {
+            return body.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("<[^>]+>", " ")
+                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+                    .replaceAll("\\s+", " ").trim();
+        }
+
+        public boolean redirectsTo(String path) {
+            return location != null && location.endsWith(path);
+        }
+    }
+}
