@@ -33,11 +33,13 @@ class TwoNodesTest {
         String url = System.getProperty("spring.datasource.url",
                 "jdbc:h2:mem:two-nodes-" + UUID.randomUUID()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        TestSupportConfiguration.cleanOnceThenMigrate(org.flywaydb.core.Flyway.configure()
-                .dataSource(url, System.getProperty("spring.datasource.username", "sa"),
-                        System.getProperty("spring.datasource.password", ""))
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
-                .cleanDisabled(false).load());
+        if (url.startsWith("jdbc:postgresql:")) {
+            TestSupportConfiguration.cleanOnceThenMigrate(org.flywaydb.core.Flyway.configure()
+                    .dataSource(url, System.getProperty("spring.datasource.username", "sa"),
+                            System.getProperty("spring.datasource.password", ""))
+                    .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                    .cleanDisabled(false).load());
+        }
         nodeA = start(url);
         nodeB = start(url);
     }
