@@ -40,7 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static final String[] PUBLIC = {
-            "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
+            "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
     };
 
