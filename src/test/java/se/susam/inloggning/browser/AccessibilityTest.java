@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.susam.inloggning.access.AccessStatus;
@@ -66,7 +66,8 @@ class AccessibilityTest {
         browser.open("/login/sms").fill("Personnummer", "198001149826").fill("Lösenord", "Kaxe4Rpt")
                 .clickButton("Logga in");
 
-        assertThat(browser.text()).contains("Personnumret är inte giltigt. Kontrollera att du skrivit rätt.", "PNR-004");
+        assertThat(browser.text()).contains("Personnumret är inte giltigt. Kontrollera att du skrivit rätt.",
+                "PNR-004");
         browser.screenshot("sms-step1-error-personnummer");
         Axe.assertNoViolations(browser);
     }
@@ -93,9 +94,31 @@ class AccessibilityTest {
     }
 
     @Test
+    void step1WithErrorInEnglishWhenReadByAScreenReaderThenTitleLandmarksAndHiddenTextAreEnglish(Browser browser) {
+        browser.open("/login/sms?lang=en").clickButton("Log in");
+
+        assertThat(browser.title()).isEqualTo("Error: SMS login");
+        assertThat(browser.<String>script("return document.getElementById('personnummer-error').textContent"))
+                .containsPattern("^\\s*Error: ");
+        assertThat(browser.element("header nav").getAccessibleName()).isEqualTo("Account");
+        assertThat(browser.element("footer nav").getAccessibleName()).isEqualTo("Support");
+        assertThat(browser.element("a.logo").getAccessibleName())
+                .isEqualTo("Susam follow-up and collaboration – home page");
+    }
+
+    @Test
+    void logoLinkWhenReadByAScreenReaderThenItsNameStartsWithTheVisibleText(Browser browser) {
+        browser.open("/");
+        WebElement logo = browser.element("a.logo");
+
+        assertThat(logo.getAccessibleName()).isEqualTo("Susam uppföljning och samverkan – startsida")
+                .startsWith(logo.getText().replace('\n', ' '));
+    }
+
+    @Test
     void codePageWithFickDuInteSmsOpenedHasNoWcagViolations(Browser browser) {
         browser.startSmsLogin(registry.smsUser("Kaxe4Rpt"));
-        browser.driver().findElement(By.tagName("summary")).click();
+        browser.element("summary").click();
 
         assertThat(browser.button("Skicka nytt engångslösen").isDisplayed()).isTrue();
         browser.screenshot("sms-step2-code");

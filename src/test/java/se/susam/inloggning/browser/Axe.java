@@ -27,9 +27,8 @@ final class Axe {
         assertThat(results.isErrored()).withFailMessage(() -> "axe-core failed on " + browser.url() + ": "
                 + results.getErrorMessage()).isFalse();
         assertThat(results.getPasses()).as("rules axe-core checked on %s", browser.url()).isNotEmpty();
-        assertThat(results.getViolations())
-                .withFailMessage(() -> "WCAG 2.1 AA violations on " + browser.url() + "\n" + describe(results.getViolations()))
-                .isEmpty();
+        assertThat(results.getViolations()).withFailMessage(() -> "WCAG 2.1 AA violations on " + browser.url() + "\n"
+                + describe(results.getViolations())).isEmpty();
     }
 
     private static String describe(List<Rule> violations) {

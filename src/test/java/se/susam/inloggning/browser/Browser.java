@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,6 +33,7 @@ import se.susam.inloggning.testsupport.WebClient;
 public final class Browser {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -59,16 +62,21 @@ public final class Browser {
     }
 
     public String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
+        return element("h1").getText();
     }
 
     /** The text a sighted user sees (closed details and hidden elements left out). */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return element("body").getText();
     }
 
     public String language() {
-        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+        return element("html").getDomAttribute("lang");
+    }
+
+    /** The first element matching a CSS selector. */
+    public WebElement element(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
     }
 
     /**
@@ -86,8 +94,8 @@ public final class Browser {
 
     /** The input a {@code <label>} with exactly this text belongs to. */
     public WebElement field(String label) {
-        WebElement labelElement = visible(By.xpath("//label[normalize-space()=" + literal(label) + "]"), "label", label);
-        return driver.findElement(By.id(labelElement.getDomAttribute("for")));
+        By byText = By.xpath("//label[normalize-space()=" + literal(label) + "]");
+        return driver.findElement(By.id(visible(byText, "label", label).getDomAttribute("for")));
     }
 
     /** Clicks a link to another page and waits until that page has loaded. */
@@ -111,8 +119,7 @@ public final class Browser {
 
     /** Waits until the page at {@code path} is shown (a form post answers with a redirect). */
     public Browser waitForPath(String expectedPath) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "expected " + expectedPath + ", at " + url())
-                .until(d -> path().equals(expectedPath) && "complete".equals(script("return document.readyState")));
+        waitUntil(() -> path().equals(expectedPath) && loaded(), () -> "expected " + expectedPath + ", at " + url());
         return this;
     }
 
@@ -172,7 +179,7 @@ public final class Browser {
 
     /** Whether the page needs sideways scrolling at the current width (WCAG 2.1, 1.4.10 Reflow). */
     public boolean scrollsSideways() {
-        Boolean wider = script("return document.documentElement.scrollWidth > window.innerWidth");
+        Boolean wider = script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
         return wider;
     }
 
@@ -180,26 +187,33 @@ public final class Browser {
     public Path screenshot(String name) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         try {
             Files.createDirectories(SCREENSHOTS);
-            return Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+            return Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    ChromeDriver driver() {
+        return driver;
+    }
+
     private Browser loadingNewPage(Runnable action) {
-        WebElement current = driver.findElement(By.tagName("html"));
+        WebElement current = element("html");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "no new page loaded, still at " + url())
-                .until(ExpectedConditions.stalenessOf(current));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "page at " + url() + " did not finish loading")
-                .until(d -> "complete".equals(script("return document.readyState")));
+        waitUntil(() -> ExpectedConditions.stalenessOf(current).apply(driver), () -> "no new page, still at " + url());
+        waitUntil(this::loaded, () -> "page at " + url() + " did not finish loading");
         return this;
     }
 
-    ChromeDriver driver() {
-        return driver;
+    private boolean loaded() {
+        return "complete".equals(script("return document.readyState"));
+    }
+
+    private void waitUntil(BooleanSupplier condition, Supplier<String> failure) {
+        new WebDriverWait(driver, WAIT).withMessage(failure).until(d -> condition.getAsBoolean());
     }
 
     private WebElement visible(By by, String kind, String text) {

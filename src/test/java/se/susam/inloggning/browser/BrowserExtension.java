@@ -12,7 +12,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 final class BrowserExtension implements BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -30,12 +30,13 @@ class KeyboardOnlyLoginTest {
         tab(browser);
         assertFocusOn(browser, "Till innehållet");
         tab(browser);
-        assertThat(browser.focused().getDomAttribute("aria-label")).isEqualTo("Susam, startsida");
+        assertThat(browser.focused().getAccessibleName()).isEqualTo("Susam uppföljning och samverkan – startsida");
         assertFocusVisible(browser);
         tab(browser);
         assertFocusOn(browser, "In English");
         tab(browser);
         assertFocusOn(browser, "Logga in i SUS");
+        browser.screenshot("keyboard-focus-header");
         browser.pressToLoadNewPage(ENTER).waitForPath("/login");
 
         skipToContent(browser);
@@ -64,6 +65,7 @@ class KeyboardOnlyLoginTest {
         tab(browser);
         assertThat(browser.focused().getDomAttribute("id")).isEqualTo("code");
         assertFocusVisible(browser);
+        browser.screenshot("keyboard-focus-code");
         browser.press(browser.codeSentTo(user.mobile()));
         tab(browser);
         assertFocusOn(browser, "Bekräfta engångslösen");
@@ -95,6 +97,24 @@ class KeyboardOnlyLoginTest {
         assertFocusOn(browser, "Skicka nytt engångslösen");
     }
 
+    @Test
+    void errorSummaryLinkWhenFollowedWithKeyboardThenFocusIsInTheFieldToCorrect(Browser browser) {
+        browser.open("/login/sms");
+        skipToContent(browser);
+        tab(browser);
+        tab(browser);
+        tab(browser);
+        assertFocusOn(browser, "Logga in");
+        browser.pressToLoadNewPage(ENTER);
+
+        skipToContent(browser);
+        tab(browser);
+        assertFocusOn(browser, "Ange ditt personnummer.");
+        browser.press(ENTER);
+
+        assertThat(browser.focused().getDomAttribute("id")).isEqualTo("personnummer");
+    }
+
     private static void tab(Browser browser) {
         browser.press(TAB);
     }
@@ -123,7 +143,8 @@ class KeyboardOnlyLoginTest {
                 """);
         double outline = ((Number) style.get("outline")).doubleValue();
         assertThat(outline >= 2 || !"none".equals(style.get("shadow")))
-                .as("focus indicator of %s on %s: %s", browser.focused().getText(), browser.url(), style.get("description"))
+                .as("focus indicator of %s on %s: %s", browser.focused().getText(), browser.url(),
+                        style.get("description"))
                 .isTrue();
     }
 }

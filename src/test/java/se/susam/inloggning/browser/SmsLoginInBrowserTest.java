@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,36 +65,27 @@ class SmsLoginInBrowserTest {
         assertThat(browser.path()).isEqualTo("/login");
     }
 
-    @Test
-    void smsLoginWhenAccessHasExpiredThenNoAccessPageShowsCodeAndLinksToBehorigheter(Browser browser) {
-        TestRegistry.SmsUser expired = registry.smsUser("Pw8rVhc6", AccessStatus.ACTIVE,
-                LocalDate.now().minusYears(1), LocalDate.now().minusMonths(1));
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ACTIVE    | -12 | -1 | ACC-002 | Du saknar behörighet till SUS. Din behörighet har gått ut.
+            WITHDRAWN | -12 | 12 | ACC-003 | Du saknar behörighet till SUS. Din behörighet har återkallats.
+            """)
+    void smsLoginWhenAccessIsNotValidThenNoAccessPageShowsWhyWithTheCodeAndLinksToBehorigheter(
+            AccessStatus status, int fromMonths, int toMonths, String code, String message, Browser browser) {
+        TestRegistry.SmsUser user = registry.smsUser("Pw8rVhc6", status, LocalDate.now().plusMonths(fromMonths),
+                LocalDate.now().plusMonths(toMonths));
 
-        browser.loginWithSms(expired);
+        browser.loginWithSms(user);
 
         assertThat(browser.heading()).isEqualTo("Du saknar behörighet till SUS");
-        assertThat(browser.text()).contains("Du saknar behörighet till SUS. Din behörighet har gått ut.",
-                "Felkod: ACC-002", "Inloggad som Test Person");
+        assertThat(browser.text()).contains(message, "Felkod: " + code, "Inloggad som Test Person");
+        assertThat(browser.link("Läs mer om felet").getDomProperty("href"))
+                .endsWith("/support/vanliga-felmeddelanden/sms#" + code);
         browser.clickLink("Behörighet till SUS beställs av din arbetsgivare. Läs om hur du får en SUS-behörighet.");
         assertThat(browser.path()).isEqualTo("/behorigheter");
         assertThat(browser.heading()).isEqualTo("Behörigheter");
         browser.open("/sus");
         assertThat(browser.path()).isEqualTo("/login");
-    }
-
-    @Test
-    void smsLoginWhenAccessIsWithdrawnThenNoAccessPageSaysItWasWithdrawn(Browser browser) {
-        TestRegistry.SmsUser withdrawn = registry.smsUser("Tg3kYbn9", AccessStatus.WITHDRAWN,
-                LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
-
-        browser.loginWithSms(withdrawn);
-
-        assertThat(browser.heading()).isEqualTo("Du saknar behörighet till SUS");
-        assertThat(browser.text()).contains("Din behörighet har återkallats.", "Felkod: ACC-003");
-        assertThat(browser.link("Läs mer om felet").getDomProperty("href"))
-                .endsWith("/support/vanliga-felmeddelanden/sms#ACC-003");
-        assertThat(browser.link("Behörighet till SUS beställs av din arbetsgivare. Läs om hur du får en SUS-behörighet.")
-                .getDomProperty("href")).endsWith("/behorigheter");
     }
 
     private TestRegistry.SmsUser smsUser(String givenName, String familyName, Organisation organisation,
