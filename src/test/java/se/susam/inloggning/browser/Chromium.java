@@ -36,19 +36,23 @@ final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Fails (never skips) when Chromium or ChromeDriver is missing: CI installs them. */
     static Chromium start() {
-        requireExecutable(BROWSER, "chromium");
-        requireExecutable(DRIVER, "chromium-driver");
+        return start(BROWSER, DRIVER);
+    }
+
+    /** Fails (never skips) when Chromium or ChromeDriver is missing: CI installs them. */
+    static Chromium start(Path browser, Path chromedriver) {
+        requireExecutable(browser, "chromium");
+        requireExecutable(chromedriver, "chromium-driver");
         System.setProperty("SE_AVOID_STATS", "true");
         Path profile = temporaryProfile();
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
+        options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
