@@ -30,6 +30,9 @@ class AccessibilityTest {
             /?lang=en                            | SUS – follow-up of collaboration
             /login                               | Logga in i SUS
             /behorigheter                        | Behörigheter
+            /support                             | Support inloggning till SUS
+            /support?lang=en                     | Support for logging in to SUS
+            /tillganglighet                      | Tillgänglighetsredogörelse
             /support/vanliga-felmeddelanden/sms  | Vanliga felmeddelanden (SMS-inloggning)
             /login/sms                           | SMS-inloggning
             /login/sms?lang=en                   | SMS login
