@@ -54,6 +54,8 @@ class WebConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
+                        .requestMatchers("/console", "/console/**")
+                        .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")

@@ -95,6 +95,22 @@ public class AccessRegistry {
                 .flatMap(AccessGrant::mobile);
     }
 
+    /** The person's console roles. */
+    public Set<StaffRole> staffRolesOf(long personId) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        jdbc.sql("SELECT role FROM staff_role WHERE person_id = :p").param("p", personId)
+                .query(String.class).list().forEach(role -> roles.add(StaffRole.valueOf(role)));
+        return roles;
+    }
+
+    /** Gives a person a console role; a beställare's organisation is the one they order for. */
+    @Transactional
+    public void addStaffRole(long personId, StaffRole role, Optional<Organisation> organisation) {
+        jdbc.sql("INSERT INTO staff_role (person_id, role, organisation_id) VALUES (:p, :r, :o)")
+                .param("p", personId).param("r", role.name())
+                .param("o", organisation.map(Organisation::id).orElse(null)).update();
+    }
+
     @Transactional
     public Organisation addOrganisation(String orgNumber, String name, OrganisationKind kind) {
         long id = insert("INSERT INTO organisation (org_number, name, kind) VALUES (:n, :name, :kind)",
