@@ -40,7 +40,26 @@ public enum ErrorCode {
     SMS_NO_TRANSACTION("SMS-011", ErrorFamily.SMS, 409),
     SMS_RESEND_TOO_SOON("SMS-012", ErrorFamily.SMS, 429),
     SMS_RESEND_LIMIT("SMS-013", ErrorFamily.SMS, 429),
-    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503);
+    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503),
+
+    FEL_GROUP("FEL-001", ErrorFamily.FEL, 400),
+    FEL_NAME_EMPTY("FEL-002", ErrorFamily.FEL, 400),
+    FEL_EMAIL_EMPTY("FEL-003", ErrorFamily.FEL, 400),
+    FEL_EMAIL_FORMAT("FEL-004", ErrorFamily.FEL, 400),
+    FEL_PHONE_FORMAT("FEL-005", ErrorFamily.FEL, 400),
+    FEL_ORGANISATION_EMPTY("FEL-006", ErrorFamily.FEL, 400),
+    FEL_METHOD("FEL-007", ErrorFamily.FEL, 400),
+    FEL_CODE_FORMAT("FEL-008", ErrorFamily.FEL, 400),
+    FEL_REFERENCE_FORMAT("FEL-009", ErrorFamily.FEL, 400),
+    FEL_TIME_FORMAT("FEL-010", ErrorFamily.FEL, 400),
+    FEL_TIME_FUTURE("FEL-011", ErrorFamily.FEL, 400),
+    FEL_DESCRIPTION_EMPTY("FEL-012", ErrorFamily.FEL, 400),
+    FEL_DESCRIPTION_LENGTH("FEL-013", ErrorFamily.FEL, 400),
+    FEL_RATE_LIMITED("FEL-014", ErrorFamily.FEL, 429),
+    FEL_NO_RECEIPT("FEL-015", ErrorFamily.FEL, 404),
+    FEL_NAME_LENGTH("FEL-016", ErrorFamily.FEL, 400),
+    FEL_KIND("FEL-017", ErrorFamily.FEL, 400),
+    FEL_ORGANISATION_LENGTH("FEL-018", ErrorFamily.FEL, 400);
 
     private final String code;
     private final ErrorFamily family;
