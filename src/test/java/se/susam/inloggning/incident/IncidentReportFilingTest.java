@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +165,36 @@ class IncidentReportFilingTest {
         assertThat(refused.text()).contains("Du har gjort för många felanmälningar på kort tid.", "FEL-014",
                 "0771–17 90 00", "Sjätte försöket");
         assertThat(storedFrom(reporter)).isEqualTo(5);
+    }
+
+    @Test
+    void rateLimitWhenTenReportsFromOneAddressArriveAtOnceThenExactlyFiveAreStored() throws Exception {
+        Reporter first = Reporter.newAt(port);
+        List<Reporter> reporters = new ArrayList<>(List.of(first));
+        for (int i = 1; i < 10; i++) {
+            reporters.add(first.besideThis(port));
+        }
+        reporters.forEach(r -> r.browser.get("/felanmalan?grupp=ovriga"));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (Reporter reporter : reporters) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return reporter.post(Reporter.validReport(clock)).status();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (Future<Integer> status : sent) {
+                statuses.add(status.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 302).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(5);
+        assertThat(storedFrom(first)).isEqualTo(5);
     }
 
     @Test

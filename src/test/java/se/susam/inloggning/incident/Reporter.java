@@ -44,6 +44,11 @@ final class Reporter {
         return new Reporter("127.42.%d.%d".formatted(n / 250, n % 250 + 1), port);
     }
 
+    /** Another browser (own cookies and session) on the same computer: the same client address. */
+    Reporter besideThis(int port) {
+        return new Reporter(address, port);
+    }
+
     /** A complete, valid report from someone at a municipality; {@code overrides} replace fields. */
     static Map<String, String> validReport(Clock clock, String... overrides) {
         Map<String, String> form = new LinkedHashMap<>();
