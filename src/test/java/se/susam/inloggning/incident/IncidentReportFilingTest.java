@@ -45,11 +45,6 @@ class IncidentReportFilingTest {
         clock.reset();
     }
 
-    private int storedFrom(Reporter reporter) {
-        return jdbc.sql("SELECT COUNT(*) FROM incident_report WHERE client_address = :a")
-                .param("a", reporter.address).query(Integer.class).single();
-    }
-
     private static String numberIn(Page redirect) {
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.location()).containsPattern("/felanmalan/kvitto/FA-\\d{4}-\\d{6}$");
@@ -149,7 +144,7 @@ class IncidentReportFilingTest {
         Page page = reporter.post(Reporter.validReport(clock));
 
         assertThat(page.status()).isEqualTo(403);
-        assertThat(storedFrom(reporter)).isZero();
+        assertThat(reporter.reportsStored(jdbc)).isZero();
     }
 
     @Test
@@ -164,7 +159,7 @@ class IncidentReportFilingTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Du har gjort för många felanmälningar på kort tid.", "FEL-014",
                 "0771–17 90 00", "Sjätte försöket");
-        assertThat(storedFrom(reporter)).isEqualTo(5);
+        assertThat(reporter.reportsStored(jdbc)).isEqualTo(5);
     }
 
     @Test
@@ -194,7 +189,7 @@ class IncidentReportFilingTest {
 
         assertThat(statuses).filteredOn(s -> s == 302).hasSize(5);
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(5);
-        assertThat(storedFrom(first)).isEqualTo(5);
+        assertThat(first.reportsStored(jdbc)).isEqualTo(5);
     }
 
     @Test
@@ -220,6 +215,6 @@ class IncidentReportFilingTest {
         clock.advance(Duration.ofMinutes(61));
 
         numberIn(reporter.send(Reporter.validReport(clock)));
-        assertThat(storedFrom(reporter)).isEqualTo(6);
+        assertThat(reporter.reportsStored(jdbc)).isEqualTo(6);
     }
 }

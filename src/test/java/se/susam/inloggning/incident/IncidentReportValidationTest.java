@@ -35,11 +35,6 @@ class IncidentReportValidationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private int storedFrom(Reporter reporter) {
-        return jdbc.sql("SELECT COUNT(*) FROM incident_report WHERE client_address = :a")
-                .param("a", reporter.address).query(Integer.class).single();
-    }
-
     /** {@code x*201} in the table stands for 201 x's. */
     private static String expand(String value) {
         if (value == null) {
@@ -85,10 +80,15 @@ class IncidentReportValidationTest {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("Det finns ett problem", message, code);
         assertThat(page.body()).contains("href=\"#" + field + "\"", "id=\"" + field + "-error\"");
+        if (!"typ".equals(field)) {
+            assertThat(page.body()).as("the field points at its error and is marked invalid").containsPattern(
+                    "<(input|select|textarea) id=\"" + field + "\"[^>]*aria-describedby=\"[^\"]*" + field
+                            + "-error\"[^>]*aria-invalid=\"true\"");
+        }
         if (!typed.isEmpty() && !"metod".equals(field) && !"typ".equals(field)) {
             assertThat(page.body()).contains(HtmlUtils.htmlEscape(typed));
         }
-        assertThat(storedFrom(reporter)).isZero();
+        assertThat(reporter.reportsStored(jdbc)).isZero();
     }
 
     @Test
@@ -102,7 +102,7 @@ class IncidentReportValidationTest {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("Tidpunkten kan inte ligga i framtiden.", "FEL-011");
         assertThat(page.body()).contains("value=\"" + tomorrow + "\"");
-        assertThat(storedFrom(reporter)).isZero();
+        assertThat(reporter.reportsStored(jdbc)).isZero();
     }
 
     @Test
@@ -113,7 +113,7 @@ class IncidentReportValidationTest {
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("Välj var du arbetar.", "FEL-001");
-        assertThat(storedFrom(reporter)).isZero();
+        assertThat(reporter.reportsStored(jdbc)).isZero();
     }
 
     @Test
@@ -128,7 +128,7 @@ class IncidentReportValidationTest {
         assertThat(page.text()).containsSubsequence("FEL-002", "FEL-003", "FEL-006", "FEL-007", "FEL-010", "FEL-012");
         assertThat(page.body()).contains("value=\"070-174 06 40\"", "value=\"SMS-003\"", "value=\"K7QM2XH9PD\"");
         assertThat(page.body()).doesNotContain("Gör en felanmälan</a>");
-        assertThat(storedFrom(reporter)).isZero();
+        assertThat(reporter.reportsStored(jdbc)).isZero();
     }
 
     @Test

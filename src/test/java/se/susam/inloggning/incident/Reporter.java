@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import se.susam.inloggning.testsupport.WebClient;
 import se.susam.inloggning.testsupport.WebClient.Page;
 
@@ -42,6 +44,12 @@ final class Reporter {
     static Reporter newAt(int port) {
         int n = ADDRESS.getAndIncrement();
         return new Reporter("127.42.%d.%d".formatted(n / 250, n % 250 + 1), port);
+    }
+
+    /** How many reports the database holds from this reporter's address. */
+    int reportsStored(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM incident_report WHERE client_address = :a")
+                .param("a", address).query(Integer.class).single();
     }
 
     /** Another browser (own cookies and session) on the same computer: the same client address. */
