@@ -97,7 +97,7 @@ class IncidentReportController {
             case FormCheck.Invalid invalid -> {
                 List<ShownError> errors = invalid.problems().stream()
                         .map(p -> messages.show(p.code(), p.field(), locale, p.arguments())).toList();
-                response.setStatus(ErrorCode.GEN_BAD_REQUEST.httpStatus());
+                response.setStatus(invalid.problems().getFirst().code().httpStatus());
                 yield showForm(form, errors, request, model);
             }
             case FormCheck.Valid valid -> file(valid.report(), form, request, response, model, locale);
