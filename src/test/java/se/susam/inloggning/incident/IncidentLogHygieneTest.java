@@ -15,12 +15,13 @@ import se.susam.inloggning.testsupport.MutableClock;
 
 /**
  * A report's e-mail address, phone number and text never reach a log, even at DEBUG (SPEC §4).
- * Same settings as {@code smslogin.LogHygieneTest}, so the two share one application context.
+ * Its own application context, started by this class: a context cached from an earlier class can
+ * have had its logging reset by a test that starts and stops an application of its own.
  */
 @DatabaseTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"logging.level.se.susam=DEBUG", "logging.level.org.springframework.web=DEBUG",
-        "logging.level.org.springframework.security=DEBUG"})
+        "logging.level.org.springframework.security=DEBUG", "logging.level.se.susam.inloggning.incident=TRACE"})
 class IncidentLogHygieneTest {
 
     @LocalServerPort
