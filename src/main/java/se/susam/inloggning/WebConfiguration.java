@@ -41,7 +41,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC = {
             "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
-            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
+            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/tjanstekort/**"
     };
 
     @Bean

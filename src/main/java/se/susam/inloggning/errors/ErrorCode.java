@@ -40,7 +40,20 @@ public enum ErrorCode {
     SMS_NO_TRANSACTION("SMS-011", ErrorFamily.SMS, 409),
     SMS_RESEND_TOO_SOON("SMS-012", ErrorFamily.SMS, 429),
     SMS_RESEND_LIMIT("SMS-013", ErrorFamily.SMS, 429),
-    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503);
+    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503),
+
+    TJK_NO_CERTIFICATE("TJK-001", ErrorFamily.TJK, 401),
+    TJK_EXPIRED("TJK-002", ErrorFamily.TJK, 401),
+    TJK_NOT_YET_VALID("TJK-003", ErrorFamily.TJK, 401),
+    TJK_UNKNOWN_ISSUER("TJK-004", ErrorFamily.TJK, 401),
+    TJK_REVOKED("TJK-005", ErrorFamily.TJK, 401),
+    TJK_REVOCATION_UNKNOWN("TJK-006", ErrorFamily.TJK, 503),
+    TJK_WRONG_KEY_USAGE("TJK-007", ErrorFamily.TJK, 401),
+    TJK_NO_PERSONNUMMER("TJK-008", ErrorFamily.TJK, 401),
+    TJK_INVALID_PERSONNUMMER("TJK-009", ErrorFamily.TJK, 401),
+    TJK_POLICY("TJK-010", ErrorFamily.TJK, 401),
+    TJK_CHAIN_INVALID("TJK-011", ErrorFamily.TJK, 401),
+    TJK_UNREADABLE("TJK-012", ErrorFamily.TJK, 400);
 
     private final String code;
     private final ErrorFamily family;
