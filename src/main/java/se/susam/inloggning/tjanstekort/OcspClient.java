@@ -60,7 +60,7 @@ class OcspClient {
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
             OCSPReq request = new OCSPReqBuilder().addRequest(id)
-                    .setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    .setRequestExtensions(new Extensions(Extension.create(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
                             false, new DEROctetString(nonce))))
                     .build();
             OCSPResp response = new OCSPResp(transport.postOcsp(responder, request.getEncoded()));
