@@ -26,25 +26,28 @@ import se.susam.inloggning.login.LoginMethod;
  * @param enabled      whether tjänstekort login is offered at all
  * @param tlsConnector whether this application terminates TLS itself on {@code port} (asking for
  *                     the client certificate there); {@code false} behind a reverse proxy
- * @param port         the certificate connector's port; the ordinary site never asks for a certificate
+ * @param port         the certificate connector's port (0: any free port, for tests); the ordinary
+ *                     site never asks for a certificate
  * @param baseUrl      where browsers reach certificate login (the connector, or the proxy's host name)
  * @param siteUrl      the ordinary site, where a logged-in person lands in SUS
  * @param server       the connector's own TLS key and certificate
  * @param issuers      trust per card issuer, keyed by the name in the login address ({@code fk}, {@code af})
  * @param revocation   OCSP and CRL transport, caching and the fail-closed default
  * @param proxy        certificates forwarded by a TLS-terminating reverse proxy
+ * @param demoDirectory demo profile only: where the demo PKI is created and read
  */
 @Validated
 @ConfigurationProperties("sus.certificate-login")
 public record CertificateLoginProperties(@DefaultValue("false") boolean enabled,
                                          @DefaultValue("true") boolean tlsConnector,
-                                         @DefaultValue("8443") @Min(1) @Max(65535) int port,
+                                         @DefaultValue("8443") @Min(0) @Max(65535) int port,
                                          URI baseUrl,
                                          @DefaultValue("http://localhost:8080") @NotNull URI siteUrl,
                                          @Valid ServerTls server,
                                          @DefaultValue({}) Map<String, @Valid Issuer> issuers,
                                          @DefaultValue @Valid Revocation revocation,
-                                         @DefaultValue @Valid Proxy proxy) {
+                                         @DefaultValue @Valid Proxy proxy,
+                                         @DefaultValue("data/tjanstekort") java.nio.file.Path demoDirectory) {
 
     @AssertTrue(message = "sus.certificate-login.issuers must configure at least one card issuer when "
             + "sus.certificate-login.enabled=true")

@@ -133,6 +133,14 @@ final class DemoCa {
             }
         }
 
+        static Card fromPkcs12(InputStream in, char[] password) throws IOException, GeneralSecurityException {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            String alias = store.aliases().nextElement();
+            return new Card((PrivateKey) store.getKey(alias, password),
+                    java.util.Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList());
+        }
+
         byte[] pkcs12(char[] password) {
             try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 keyStore(password).store(out, password);
@@ -267,13 +275,8 @@ final class DemoCa {
     }
 
     static DemoCa fromPkcs12(InputStream in, char[] password) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(in, password);
-        String alias = store.aliases().nextElement();
-        PrivateKey key = (PrivateKey) store.getKey(alias, password);
-        List<X509Certificate> chain = java.util.Arrays.stream(store.getCertificateChain(alias))
-                .map(X509Certificate.class::cast).toList();
-        return new DemoCa(new KeyPair(chain.getFirst().getPublicKey(), key), chain);
+        Card entry = Card.fromPkcs12(in, password);
+        return new DemoCa(new KeyPair(entry.certificate().getPublicKey(), entry.key()), entry.chain());
     }
 
     static String pem(X509Certificate... certificates) {

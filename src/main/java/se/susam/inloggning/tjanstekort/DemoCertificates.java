@@ -48,8 +48,9 @@ class DemoCertificates {
     private final Path directory;
     private final URI siteUrl;
 
+    @org.springframework.beans.factory.annotation.Autowired
     DemoCertificates(CertificateLoginProperties properties) {
-        this(Path.of("data", "tjanstekort"), properties.siteUrl());
+        this(properties.demoDirectory(), properties.siteUrl());
     }
 
     DemoCertificates(Path directory, URI siteUrl) {

@@ -39,14 +39,18 @@ final class CardBrowser {
     final List<List<String>> requestedIssuers = new ArrayList<>();
 
     CardBrowser(TestPki pki, DemoCa.Card card) {
-        this(pki, card, null);
+        this(pki.root.certificate(), card, null);
     }
 
     CardBrowser(TestPki pki, DemoCa.Card card, InetAddress localAddress) {
+        this(pki.root.certificate(), card, localAddress);
+    }
+
+    CardBrowser(X509Certificate trustedRoot, DemoCa.Card card, InetAddress localAddress) {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
-            trusted.setCertificateEntry("root", pki.root.certificate());
+            trusted.setCertificateEntry("root", trustedRoot);
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
