@@ -16,15 +16,9 @@ import java.util.Set;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import se.susam.inloggning.access.AccessStatus;
 import se.susam.inloggning.access.Person;
@@ -32,25 +26,13 @@ import se.susam.inloggning.access.Role;
 import se.susam.inloggning.identity.Personnummer;
 import se.susam.inloggning.testsupport.MutableClock;
 import se.susam.inloggning.testsupport.TestRegistry;
-import se.susam.inloggning.testsupport.TestSupportConfiguration;
 import se.susam.inloggning.testsupport.WebClient.Page;
 
 /**
  * Tjänstekort login over real TLS handshakes against the running certificate connector, with the
  * card in the client's key store: every outcome the issue lists, each audited, and the proxy mode.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@Tag("database")
-@Import(TestSupportConfiguration.class)
-class TjanstekortLoginTest {
-
-    static final TestPki PKI = TestPki.get();
-
-    @DynamicPropertySource
-    static void certificateLogin(DynamicPropertyRegistry registry) {
-        PKI.register(registry);
-    }
+class TjanstekortLoginTest extends CertificateLoginContext {
 
     @Autowired
     TestRegistry registry;
