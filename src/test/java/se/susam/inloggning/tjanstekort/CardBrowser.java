@@ -36,7 +36,7 @@ final class CardBrowser {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     /** The CA names the server's CertificateRequest listed, per handshake. */
-    final List<List<String>> requestedIssuers = new ArrayList<>();
+    final List<List<String>> requestedIssuers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     CardBrowser(TestPki pki, DemoCa.Card card) {
         this(pki.root.certificate(), card, null);
@@ -47,15 +47,8 @@ final class CardBrowser {
     }
 
     CardBrowser(X509Certificate trustedRoot, DemoCa.Card card, InetAddress localAddress) {
-        try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("root", trustedRoot);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(card == null ? new javax.net.ssl.KeyManager[] {new CardKeyManager(null)}
-                    : new javax.net.ssl.KeyManager[] {new CardKeyManager(card)}, trust.getTrustManagers(), null);
+        SSLContext context = sslContext(trustedRoot, card, requestedIssuers);
+        {
             HttpClient.Builder builder = HttpClient.newBuilder().sslContext(context).cookieHandler(cookies)
                     .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5));
@@ -63,6 +56,21 @@ final class CardBrowser {
                 builder.localAddress(localAddress);
             }
             http = builder.build();
+        }
+    }
+
+    /** TLS with the card (or none) as client key, trusting {@code trustedRoot}; CA names asked for go to {@code asked}. */
+    static SSLContext sslContext(X509Certificate trustedRoot, DemoCa.Card card, List<List<String>> asked) {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("root", trustedRoot);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new javax.net.ssl.KeyManager[] {new CardKeyManager(card, asked)}, trust.getTrustManagers(),
+                    null);
+            return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -89,17 +97,19 @@ final class CardBrowser {
     }
 
     /** Presents the card (if any) for every client-certificate request. */
-    private final class CardKeyManager extends X509ExtendedKeyManager {
+    private static final class CardKeyManager extends X509ExtendedKeyManager {
 
         private static final String ALIAS = "card";
         private final DemoCa.Card card;
+        private final List<List<String>> asked;
 
-        CardKeyManager(DemoCa.Card card) {
+        CardKeyManager(DemoCa.Card card, List<List<String>> asked) {
             this.card = card;
+            this.asked = asked;
         }
 
         private String choose(Principal[] issuers) {
-            requestedIssuers.add(issuers == null ? List.of()
+            asked.add(issuers == null ? List.of()
                     : java.util.Arrays.stream(issuers).map(Principal::getName).toList());
             return card == null ? null : ALIAS;
         }

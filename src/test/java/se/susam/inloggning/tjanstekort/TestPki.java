@@ -114,30 +114,41 @@ final class TestPki {
 
     /** The application's settings for this PKI. */
     void register(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> sitePort);
-        registry.add("server.servlet.session.cookie.secure", () -> "false");
-        String prefix = "sus.certificate-login.";
-        registry.add(prefix + "enabled", () -> "true");
-        registry.add(prefix + "port", () -> certificatePort);
-        registry.add(prefix + "base-url", this::certificateUrl);
-        registry.add(prefix + "site-url", this::siteUrl);
-        registry.add(prefix + "server.key-store", () -> "file:" + directory.resolve("server.p12"));
-        registry.add(prefix + "server.key-store-password", () -> PASSWORD);
-        registry.add(prefix + "revocation.timeout", () -> "2s");
-        registry.add(prefix + "proxy.trusted-addresses", () -> "127.0.0.1/32");
-        issuer(registry, "fk", "Försäkringskassan", "TJANSTEKORT_FK", "fk-ca.pem", "OCSP");
-        issuer(registry, "af", "Arbetsförmedlingen", "TJANSTEKORT_AF", "af-ca.pem", "CRL");
+        settings().forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    private void issuer(DynamicPropertyRegistry registry, String key, String name, String method, String caFile,
+    /** The same settings as command-line arguments, for an application started by hand (the benchmark). */
+    String[] arguments() {
+        return settings().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("server.port", sitePort);
+        settings.put("server.servlet.session.cookie.secure", "false");
+        String prefix = "sus.certificate-login.";
+        settings.put(prefix + "enabled", "true");
+        settings.put(prefix + "port", certificatePort);
+        settings.put(prefix + "base-url", certificateUrl());
+        settings.put(prefix + "site-url", siteUrl());
+        settings.put(prefix + "server.key-store", "file:" + directory.resolve("server.p12"));
+        settings.put(prefix + "server.key-store-password", PASSWORD);
+        settings.put(prefix + "revocation.timeout", "2s");
+        settings.put(prefix + "proxy.trusted-addresses", "127.0.0.1/32");
+        issuer(settings, "fk", "Försäkringskassan", "TJANSTEKORT_FK", "fk-ca.pem", "OCSP");
+        issuer(settings, "af", "Arbetsförmedlingen", "TJANSTEKORT_AF", "af-ca.pem", "CRL");
+        return settings;
+    }
+
+    private void issuer(Map<String, Object> settings, String key, String name, String method, String caFile,
                         String revocationSource) {
         String prefix = "sus.certificate-login.issuers." + key + ".";
-        registry.add(prefix + "display-name", () -> name);
-        registry.add(prefix + "login-method", () -> method);
-        registry.add(prefix + "ca-certificates",
-                () -> "file:" + directory.resolve("root.pem") + ",file:" + directory.resolve(caFile));
-        registry.add(prefix + "policies", () -> POLICY);
-        registry.add(prefix + "revocation-source", () -> revocationSource);
+        settings.put(prefix + "display-name", name);
+        settings.put(prefix + "login-method", method);
+        settings.put(prefix + "ca-certificates",
+                "file:" + directory.resolve("root.pem") + ",file:" + directory.resolve(caFile));
+        settings.put(prefix + "policies", POLICY);
+        settings.put(prefix + "revocation-source", revocationSource);
     }
 
     private static void reply(HttpExchange exchange, String type, byte[] body) throws IOException {
