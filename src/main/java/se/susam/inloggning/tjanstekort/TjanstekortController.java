@@ -66,7 +66,7 @@ class TjanstekortController {
                     completion.complete(authenticated.identity(), request, response, model, locale));
             case CertificateLoginResult.Rejected rejected -> {
                 response.setStatus(rejected.code().httpStatus());
-                model.addAttribute("error", messages.show(rejected.code(), null, locale));
+                model.addAttribute("errors", java.util.List.of(messages.show(rejected.code(), null, locale)));
                 model.addAttribute("retryUrl", loginUrl(issuer));
                 yield "tjanstekort/failed";
             }

@@ -36,27 +36,34 @@ class CertificateLoginConfigurationTest {
         assertThat(startFailure()).contains("sus.certificate-login.issuers");
     }
 
+    /** A complete FK issuer and server key store, except what {@code overrides} changes. */
+    private static String startFailureWithFkIssuer(String caCertificates, String... overrides) {
+        TestPki pki = TestPki.get();
+        String[] settings = new String[5 + overrides.length];
+        settings[0] = "--sus.certificate-login.server.key-store=file:" + pki.directory.resolve("server.p12");
+        settings[1] = "--sus.certificate-login.server.key-store-password=" + TestPki.PASSWORD;
+        settings[2] = "--sus.certificate-login.issuers.fk.display-name=Försäkringskassan";
+        settings[3] = "--sus.certificate-login.issuers.fk.login-method=TJANSTEKORT_FK";
+        settings[4] = "--sus.certificate-login.issuers.fk.ca-certificates=" + caCertificates;
+        System.arraycopy(overrides, 0, settings, 5, overrides.length);
+        return startFailure(settings);
+    }
+
     @Test
     void startWhenCaFileMissingThenFailsNamingTheIssuersSetting() {
-        TestPki pki = TestPki.get();
-        assertThat(startFailure(
-                "--sus.certificate-login.server.key-store=file:" + pki.directory.resolve("server.p12"),
-                "--sus.certificate-login.server.key-store-password=" + TestPki.PASSWORD,
-                "--sus.certificate-login.issuers.fk.display-name=Försäkringskassan",
-                "--sus.certificate-login.issuers.fk.login-method=TJANSTEKORT_FK",
-                "--sus.certificate-login.issuers.fk.ca-certificates=file:/nonexistent/fk-ca.pem"))
+        assertThat(startFailureWithFkIssuer("file:/nonexistent/fk-ca.pem"))
                 .contains("sus.certificate-login.issuers.fk.ca-certificates");
     }
 
     @Test
+    void startWhenCaListLacksItsRootThenFailsNamingTheIssuersSetting() {
+        assertThat(startFailureWithFkIssuer("file:" + TestPki.get().directory.resolve("fk-ca.pem")))
+                .contains("sus.certificate-login.issuers.fk.ca-certificates", "root");
+    }
+
+    @Test
     void startWhenProxyAddressIsNoAddressThenFailsNamingTheSetting() {
-        TestPki pki = TestPki.get();
-        assertThat(startFailure(
-                "--sus.certificate-login.server.key-store=file:" + pki.directory.resolve("server.p12"),
-                "--sus.certificate-login.server.key-store-password=" + TestPki.PASSWORD,
-                "--sus.certificate-login.issuers.fk.display-name=Försäkringskassan",
-                "--sus.certificate-login.issuers.fk.login-method=TJANSTEKORT_FK",
-                "--sus.certificate-login.issuers.fk.ca-certificates=file:" + pki.directory.resolve("root.pem"),
+        assertThat(startFailureWithFkIssuer("file:" + TestPki.get().directory.resolve("root.pem"),
                 "--sus.certificate-login.proxy.trusted-addresses=proxy.example"))
                 .contains("sus.certificate-login.proxy.trusted-addresses");
     }

@@ -78,6 +78,12 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         assertThat(page.body()).contains("/support/vanliga-felmeddelanden/tjanstekort#" + code);
     }
 
+    /** Logging in at FK with {@code card} is refused with {@code code}, and the audit trail says so. */
+    private void assertRefusedAndAudited(DemoCa.Card card, String code, int status, String message) {
+        assertRefused(login(card, "fk"), code, status, message);
+        assertThat(audited(card)).containsExactly("FAILURE " + code + " TJANSTEKORT_FK");
+    }
+
     // --- the good path ----------------------------------------------------------------------------
 
     @Test
@@ -158,8 +164,7 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         Instant now = Instant.now();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer())
                 .validity(now.minus(Duration.ofDays(800)), now.minus(Duration.ofDays(1))));
-        assertRefused(login(card, "fk"), "TJK-002", 401, "har gått ut");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-002 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-002", 401, "har gått ut");
     }
 
     @Test
@@ -168,15 +173,13 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         Instant now = Instant.now();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer())
                 .validity(now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(700))));
-        assertRefused(login(card, "fk"), "TJK-003", 401, "gäller inte än");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-003 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-003", 401, "gäller inte än");
     }
 
     @Test
     void cardWhenFromUnknownIssuerThenTjk004AndAudited() {
         DemoCa.Card card = PKI.stranger.card(PKI.fkProfile(personWithAccess().personnummer()));
-        assertRefused(login(card, "fk"), "TJK-004", 401, "utfärdare som inte godtas");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-004 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-004", 401, "utfärdare som inte godtas");
     }
 
     @Test
@@ -190,8 +193,7 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         Person person = personWithAccess();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer()));
         PKI.fkAnswers.put(card.certificate().getSerialNumber(), OcspResponder.Answer.REVOKED);
-        assertRefused(login(card, "fk"), "TJK-005", 401, "är spärrat");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-005 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-005", 401, "är spärrat");
     }
 
     @Test
@@ -199,16 +201,14 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         Person person = personWithAccess();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer()));
         PKI.fkAnswers.put(card.certificate().getSerialNumber(), OcspResponder.Answer.UNKNOWN);
-        assertRefused(login(card, "fk"), "TJK-006", 503, "Det gick inte att kontrollera om ditt tjänstekort är spärrat");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-006 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-006", 503, "Det gick inte att kontrollera om ditt tjänstekort är spärrat");
     }
 
     @Test
     void cardWhenOcspResponderDownThenTjk006FailClosed() {
         Person person = personWithAccess();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer()).ocsp(PKI.downResponderUrl()));
-        assertRefused(login(card, "fk"), "TJK-006", 503, "Försök igen om en stund");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-006 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-006", 503, "Försök igen om en stund");
     }
 
     @Test
@@ -228,8 +228,7 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         Person person = personWithAccess();
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(person.personnummer())
                 .usage(KeyUsage.keyEncipherment, List.of(KeyPurposeId.id_kp_clientAuth)));
-        assertRefused(login(card, "fk"), "TJK-007", 401, "får inte användas för inloggning");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-007 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-007", 401, "får inte användas för inloggning");
     }
 
     @Test
@@ -243,8 +242,7 @@ class TjanstekortLoginTest extends CertificateLoginContext {
     @Test
     void cardWhenSubjectHasNoSerialNumberThenTjk008AndAudited() {
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(personWithAccess().personnummer()).serialNumberAttribute(null));
-        assertRefused(login(card, "fk"), "TJK-008", 401, "innehåller inget personnummer");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-008 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-008", 401, "innehåller inget personnummer");
     }
 
     @Test
@@ -252,8 +250,7 @@ class TjanstekortLoginTest extends CertificateLoginContext {
         String pnr = personWithAccess().personnummer().value();
         String wrongCheckDigit = pnr.substring(0, 11) + (char) ('0' + (pnr.charAt(11) - '0' + 1) % 10);
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(new Personnummer(pnr)).serialNumberAttribute(wrongCheckDigit));
-        assertRefused(login(card, "fk"), "TJK-009", 401, "Personnumret i certifikatet är inte giltigt");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-009 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-009", 401, "Personnumret i certifikatet är inte giltigt");
     }
 
     @Test
@@ -266,15 +263,13 @@ class TjanstekortLoginTest extends CertificateLoginContext {
     @Test
     void cardWhenWithoutTheAcceptedPolicyThenTjk010AndAudited() {
         DemoCa.Card card = PKI.fk.card(PKI.fkProfile(personWithAccess().personnummer()).policies(List.of()));
-        assertRefused(login(card, "fk"), "TJK-010", 401, "inte utfärdat för inloggning");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-010 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-010", 401, "inte utfärdat för inloggning");
     }
 
     @Test
     void cardWhenSignedByAnImpostorOfTheIssuerThenTjk011AndAudited() {
         DemoCa.Card card = PKI.fkImpostor.card(PKI.fkProfile(personWithAccess().personnummer()));
-        assertRefused(login(card, "fk"), "TJK-011", 401, "Certifikatkedjan");
-        assertThat(audited(card)).containsExactly("FAILURE TJK-011 TJANSTEKORT_FK");
+        assertRefusedAndAudited(card, "TJK-011", 401, "Certifikatkedjan");
     }
 
     // --- the connector serves certificate login only ----------------------------------------------
