@@ -17,6 +17,9 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +35,7 @@ import se.susam.inloggning.testsupport.WebClient.Page;
  * Tjänstekort login over real TLS handshakes against the running certificate connector, with the
  * card in the client's key store: every outcome the issue lists, each audited, and the proxy mode.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TjanstekortLoginTest extends CertificateLoginContext {
 
     @Autowired
@@ -270,6 +274,18 @@ class TjanstekortLoginTest extends CertificateLoginContext {
     void cardWhenSignedByAnImpostorOfTheIssuerThenTjk011AndAudited() {
         DemoCa.Card card = PKI.fkImpostor.card(PKI.fkProfile(personWithAccess().personnummer()));
         assertRefusedAndAudited(card, "TJK-011", 401, "Certifikatkedjan");
+    }
+
+    @Test
+    void logsWhenCardsAcceptedOrRefusedThenNeverShowThePersonnummerOrSubject(CapturedOutput output) {
+        Person person = personWithAccess();
+        String pnr = person.personnummer().value();
+        login(PKI.fk.card(PKI.fkProfile(person.personnummer())), "fk");
+        DemoCa.Card revoked = PKI.fk.card(PKI.fkProfile(person.personnummer()));
+        PKI.fkAnswers.put(revoked.certificate().getSerialNumber(), OcspResponder.Answer.REVOKED);
+        login(revoked, "fk");
+        login(PKI.fk.card(PKI.fkProfile(person.personnummer()).policies(List.of())), "fk");
+        assertThat(output.getAll()).contains("TJK-005", "TJK-010").doesNotContain(pnr, "Test Person");
     }
 
     // --- the connector serves certificate login only ----------------------------------------------
