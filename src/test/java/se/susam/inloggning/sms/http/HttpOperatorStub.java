@@ -76,6 +76,11 @@ public final class HttpOperatorStub implements AutoCloseable {
         return received.isEmpty();
     }
 
+    /** Forgets what was received so far (tests sharing one stub). */
+    public void forgetReceived() {
+        received.clear();
+    }
+
     /** The id the stub gave the most recent message it accepted. */
     public String lastId() {
         return "s" + ids.get();

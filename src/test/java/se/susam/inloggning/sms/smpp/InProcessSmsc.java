@@ -143,6 +143,11 @@ public final class InProcessSmsc implements AutoCloseable {
         return submitted.isEmpty();
     }
 
+    /** Forgets what was received so far (tests sharing one SMSC). */
+    public void forgetReceived() {
+        submitted.clear();
+    }
+
     public void onNextSubmit(Next what) {
         next.set(what);
     }
