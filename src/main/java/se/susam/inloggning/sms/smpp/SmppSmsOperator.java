@@ -63,6 +63,7 @@ public final class SmppSmsOperator implements SmsOperator, AutoCloseable {
     private final AtomicBoolean bindScheduled = new AtomicBoolean();
     private volatile SMPPSession session;
     private volatile Duration backoff;
+    private volatile BindFailure lastBindFailure;
     private volatile boolean closed;
 
     /**
@@ -91,7 +92,7 @@ public final class SmppSmsOperator implements SmsOperator, AutoCloseable {
         }
         SMPPSession bound;
         try {
-            bound = boundSession();
+            bound = sessionForSubmit();
         } catch (IOException e) {
             scheduleBind(backoff);
             throw new SmsSendException("SMPP: no bound session to " + where() + " (" + e.getMessage() + ")", e);
@@ -141,6 +142,21 @@ public final class SmppSmsOperator implements SmsOperator, AutoCloseable {
                 ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT);
     }
 
+    /**
+     * The bound session, binding now if there is none, unless a bind failed within the current
+     * backoff: then the send fails at once (and a fallback operator gets the message) instead of
+     * making the user wait for another connect and bind timeout.
+     */
+    private SMPPSession sessionForSubmit() throws IOException {
+        SMPPSession current = session;
+        BindFailure failure = lastBindFailure;
+        boolean bound = current != null && current.getSessionState().isBound();
+        if (!bound && failure != null && System.nanoTime() - failure.atNanos() < backoff.toNanos()) {
+            throw new IOException("the last bind failed (" + failure.reason() + "); binding again in the background");
+        }
+        return boundSession();
+    }
+
     private SMPPSession boundSession() throws IOException {
         SMPPSession current = session;
         if (current != null && current.getSessionState().isBound()) {
@@ -155,8 +171,15 @@ public final class SmppSmsOperator implements SmsOperator, AutoCloseable {
             if (closed) {
                 throw new IOException("the SMPP client is closed");
             }
-            SMPPSession fresh = bind();
+            SMPPSession fresh;
+            try {
+                fresh = bind();
+            } catch (IOException e) {
+                lastBindFailure = new BindFailure(System.nanoTime(), e.getMessage());
+                throw e;
+            }
             session = fresh;
+            lastBindFailure = null;
             backoff = account.reconnectInitialDelay();
             return fresh;
         } finally {
@@ -239,6 +262,9 @@ public final class SmppSmsOperator implements SmsOperator, AutoCloseable {
 
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private record BindFailure(long atNanos, String reason) {
     }
 
     /** {@code source_addr} with its TON and NPI (SMPP 3.4 §5.2.5, §5.2.6). */

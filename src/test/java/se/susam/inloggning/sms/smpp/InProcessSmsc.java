@@ -287,44 +287,48 @@ public final class InProcessSmsc implements AutoCloseable {
             }
         }
 
+        private static ProcessRequestException notSupported() {
+            return new ProcessRequestException("not supported by the test SMSC", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+
         @Override
         public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
 
         @Override
         public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw notSupported();
         }
     }
 }
