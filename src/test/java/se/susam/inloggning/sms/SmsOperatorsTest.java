@@ -14,7 +14,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -168,6 +171,25 @@ class SmsOperatorsTest {
 
         assertThat(deliveries.recentTo(mobile, 5)).singleElement()
                 .satisfies(delivery -> assertThat(delivery.status()).isEqualTo(SmsDeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void sendWhenLoggedThenOnlyMaskedNumbersAndMessageIdsReachTheLog(CapturedOutput output) throws Exception {
+        gateway.send(new SmsMessage(mobile, "Ditt nya masterlösenord: Kaxe4Rpt", true));
+        String smppId = SMSC.nextSubmitted(WAIT).messageId();
+        String callback = sendThroughHttpAndGetCallbackPath();
+        postForm(callback, "id=" + OPERATOR.lastId() + "&status=delivered");
+        await().atMost(WAIT).until(() -> deliveries.recentTo(mobile, 5).stream()
+                .allMatch(delivery -> delivery.status() == SmsDeliveryStatus.DELIVERED));
+
+        assertThat(output.getAll()).contains(mobile.masked(), smppId, OPERATOR.lastId())
+                .doesNotContain(mobile.e164().substring(1))
+                .doesNotContain("Kaxe4Rpt")
+                .doesNotContain("Your OTP")
+                .doesNotContain(SECRET)
+                .doesNotContain("s3cret")
+                .doesNotContain("p-api");
     }
 
     @Test
