@@ -40,8 +40,10 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static final String[] PUBLIC = {
-            "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet", "/css/**", "/img/**", "/favicon.ico",
+            "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
+            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/tjanstekort/**",
             "/felanmalan", "/felanmalan/**"
     };
 
@@ -55,6 +57,8 @@ class WebConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
+                        .requestMatchers("/console/driftinformation", "/console/driftinformation/**")
+                        .hasRole("KUNDCENTER")
                         .requestMatchers("/console", "/console/**")
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())

@@ -10,6 +10,10 @@ public enum ErrorFamily {
     ACC,
     /** SMS login (masterlösenord and engångslösen). */
     SMS,
+    /** Driftinformation: maintenance, and the notice form in the console. */
+    DRF,
+    /** Tjänstekort (smart-card certificate) login. */
+    TJK,
     /** Felanmälan: the incident report form and its receipt. */
     FEL
 }

@@ -37,7 +37,7 @@ class TwoNodesTest {
             TestSupportConfiguration.cleanOnceThenMigrate(org.flywaydb.core.Flyway.configure()
                     .dataSource(url, System.getProperty("spring.datasource.username", "sa"),
                             System.getProperty("spring.datasource.password", ""))
-                    .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
                     .cleanDisabled(false).load());
         }
         nodeA = start(url);
