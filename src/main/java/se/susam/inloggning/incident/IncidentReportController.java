@@ -48,13 +48,15 @@ class IncidentReportController {
     private static final Logger log = LoggerFactory.getLogger(IncidentReportController.class);
 
     private final IncidentTickets tickets;
+    private final ClientAddresses clientAddresses;
     private final IncidentProperties properties;
     private final ErrorMessages messages;
     private final Clock clock;
 
-    IncidentReportController(IncidentTickets tickets, IncidentProperties properties, ErrorMessages messages,
-                             Clock clock) {
+    IncidentReportController(IncidentTickets tickets, ClientAddresses clientAddresses, IncidentProperties properties,
+                             ErrorMessages messages, Clock clock) {
         this.tickets = tickets;
+        this.clientAddresses = clientAddresses;
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
@@ -106,8 +108,7 @@ class IncidentReportController {
 
     private String file(IncidentReport report, IncidentForm form, HttpServletRequest request,
                         HttpServletResponse response, Model model, Locale locale) {
-        String address = clientAddress(request);
-        return switch (tickets.file(report, address)) {
+        return switch (tickets.file(report, clientAddresses.of(request))) {
             case IncidentTickets.Filing.Filed filed -> {
                 log.info("Incident report {} filed ({}, {}, code {})", filed.number(), report.group(),
                         report.method(), report.errorCode());
@@ -166,11 +167,6 @@ class IncidentReportController {
     private static boolean filedInThisSession(HttpSession session, TicketNumber number) {
         return session != null && session.getAttribute(RECEIPTS) instanceof List<?> filed
                 && filed.contains(number.toString());
-    }
-
-    private static String clientAddress(HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        return address.length() > 45 ? address.substring(0, 45) : address;
     }
 
     private static boolean blank(String value) {
