@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.errors.ErrorMessages;
 import se.susam.inloggning.errors.SusException;
+import se.susam.inloggning.login.EidTestPage;
 import se.susam.inloggning.login.LoginCompletion;
 
 /**
@@ -35,9 +36,11 @@ class TjanstekortController {
     private final CertificateLoginProperties properties;
     private final LoginCompletion completion;
     private final ErrorMessages messages;
+    private final EidTestPage eidTest;
 
     TjanstekortController(CertificateLoginService service, IssuerTrusts issuers, CertificateLoginProperties properties,
-                          LoginCompletion completion, ErrorMessages messages) {
+                          LoginCompletion completion, ErrorMessages messages, EidTestPage eidTest) {
+        this.eidTest = eidTest;
         this.service = service;
         this.issuers = issuers;
         this.properties = properties;
@@ -71,6 +74,51 @@ class TjanstekortController {
                 yield "tjanstekort/failed";
             }
         };
+    }
+
+    /** "Testa din e-legitimation" with the FK card: the same checks, then the test result instead of a session. */
+    @GetMapping("/testa-e-legitimation/tjanstekort")
+    String startTest() {
+        return "redirect:" + properties.effectiveBaseUrl().resolve("/tjanstekort/" + FK + "/test");
+    }
+
+    @GetMapping("/tjanstekort/{issuer}/test")
+    String test(@PathVariable String issuer, HttpServletRequest request, HttpServletResponse response, Model model,
+                Locale locale) {
+        IssuerTrust trust = issuers.byKey(issuer).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
+        PresentedCertificate presented = CertificateSource.from(request, properties.proxy().header());
+        return switch (service.authenticate(trust, presented, request.getRemoteAddr())) {
+            case CertificateLoginResult.Authenticated authenticated -> {
+                java.security.cert.X509Certificate card = ((PresentedCertificate.Chain) presented).certificates().getFirst();
+                yield eidTest.show(authenticated.identity(), commonName(card),
+                        java.util.List.of(
+                                new EidTestPage.Detail("eidtest.result.issuer", commonName(card.getIssuerX500Principal())),
+                                new EidTestPage.Detail("eidtest.result.validity",
+                                        java.time.LocalDate.ofInstant(card.getNotAfter().toInstant(),
+                                                java.time.ZoneId.of("Europe/Stockholm")).toString())),
+                        request.getRemoteAddr(), model, locale);
+            }
+            case CertificateLoginResult.Rejected rejected -> {
+                response.setStatus(rejected.code().httpStatus());
+                model.addAttribute("errors", java.util.List.of(messages.show(rejected.code(), null, locale)));
+                model.addAttribute("retryUrl", loginUrl(issuer) + "/test");
+                yield "tjanstekort/failed";
+            }
+        };
+    }
+
+    private static String commonName(java.security.cert.X509Certificate certificate) {
+        return commonName(certificate.getSubjectX500Principal());
+    }
+
+    private static String commonName(javax.security.auth.x500.X500Principal principal) {
+        try {
+            return new javax.naming.ldap.LdapName(principal.getName()).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(rdn -> rdn.getValue().toString())
+                    .findFirst().orElse(principal.getName());
+        } catch (javax.naming.InvalidNameException e) {
+            return principal.getName();
+        }
     }
 
     private String loginUrl(String issuer) {
