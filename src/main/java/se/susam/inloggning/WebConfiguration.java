@@ -41,8 +41,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC = {
             "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
-            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
+            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/js/**"
     };
+
+    /** JSON APIs called by relying-party clients, not by browsers: no CSRF token to carry. */
+    static final String[] NO_CSRF = {"/dev/bankid/rp/**"};
 
     @Bean
     Clock clock() {
@@ -55,6 +59,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
                         .invalidateHttpSession(true).clearAuthentication(true))
