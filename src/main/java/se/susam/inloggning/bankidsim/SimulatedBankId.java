@@ -96,6 +96,7 @@ class SimulatedBankId {
     }
 
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> collectCalls = new ConcurrentHashMap<>();
     private final AtomicBoolean alreadyInProgressNext = new AtomicBoolean();
     private final AtomicInteger maintenanceCallsLeft = new AtomicInteger();
     private final AtomicInteger slowMillis = new AtomicInteger();
@@ -150,6 +151,7 @@ class SimulatedBankId {
     }
 
     CollectResponse collect(String orderRef) {
+        collectCalls.computeIfAbsent(orderRef, ref -> new AtomicInteger()).incrementAndGet();
         Order order = current(orderRef).orElseThrow(() -> new Refusal(400, "invalidParameters", "No such order"));
         return switch (order.state()) {
             case OUTSTANDING, USER_SIGN -> new CollectResponse(orderRef, "pending", order.hintCode(), null);
@@ -256,6 +258,12 @@ class SimulatedBankId {
         return current(orderRef);
     }
 
+    /** How often the relying party has collected this order: BankID asks for at most once per 2 s. */
+    int collectCalls(String orderRef) {
+        AtomicInteger calls = collectCalls.get(orderRef);
+        return calls == null ? 0 : calls.get();
+    }
+
     /** Phone orders waiting for their person, newest first. */
     List<Order> outstandingPhoneOrders() {
         return orders.keySet().stream().map(this::current).flatMap(Optional::stream)
@@ -290,6 +298,7 @@ class SimulatedBankId {
         }
         if (order.finishedAt() != null && now.isAfter(order.finishedAt().plus(KEPT_AFTER_FINISH))) {
             orders.remove(orderRef, order);
+            collectCalls.remove(orderRef);
             return Optional.empty();
         }
         if (order.state() == State.OUTSTANDING && now.isAfter(order.startedAt().plus(START_TIMEOUT))) {

@@ -77,6 +77,7 @@ class SimulatorAppController {
         SimulatedBankId.Order order = bankId.order(orderRef)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("order", order);
+        model.addAttribute("collectCalls", bankId.collectCalls(orderRef));
         return "dev/bankid-order";
     }
 
@@ -98,6 +99,7 @@ class SimulatorAppController {
             return "redirect:" + done.get().returnUrl();
         }
         model.addAttribute("order", done.get());
+        model.addAttribute("collectCalls", bankId.collectCalls(orderRef));
         return "dev/bankid-order";
     }
 

@@ -9,5 +9,7 @@ public enum ErrorFamily {
     /** Access (behörighet) decisions after a successful login. */
     ACC,
     /** SMS login (masterlösenord and engångslösen). */
-    SMS
+    SMS,
+    /** BankID and Mobilt BankID (and later other e-legitimationer). */
+    BID
 }

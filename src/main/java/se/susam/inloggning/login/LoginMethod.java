@@ -2,7 +2,9 @@ package se.susam.inloggning.login;
 
 /** The login methods (inloggningsmetoder) of SPEC §3.2. */
 public enum LoginMethod {
-    SMS("login.method.SMS");
+    SMS("login.method.SMS"),
+    BANKID("login.method.BANKID"),
+    MOBILT_BANKID("login.method.MOBILT_BANKID");
 
     private final String messageKey;
 
