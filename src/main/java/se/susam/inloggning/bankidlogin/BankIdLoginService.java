@@ -43,6 +43,8 @@ import se.susam.inloggning.login.LoginMethod;
 class BankIdLoginService {
 
     private static final Logger log = LoggerFactory.getLogger(BankIdLoginService.class);
+    /** Logins are forgotten this long after they started; every order is over long before. */
+    static final Duration KEPT = Duration.ofHours(1);
 
     /** What the browser that starts a login tells us. */
     record Start(BankIdLogins.Device device, boolean mobile, String endUserIp, String userAgent,
@@ -91,6 +93,7 @@ class BankIdLoginService {
             return new Started.Refused(code, Rfa.forError(e.errorCode()));
         }
         String loginId = randomToken(32);
+        logins.purgeStartedBefore(now.minus(KEPT));
         logins.create(new BankIdLogins.Login(loginId, order.orderRef(), order.autoStartToken(), order.qrStartToken(),
                 order.qrStartSecret(), now, now, start.device(), start.mobile(), start.endUserIp(),
                 truncate(start.userAgent(), 400), start.referringDomain(), start.deviceIdentifier(), returnUrl,

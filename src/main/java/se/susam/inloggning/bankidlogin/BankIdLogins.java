@@ -144,6 +144,12 @@ class BankIdLogins {
         return completed;
     }
 
+    /** Forgets logins started before {@code cutoff}: they are long over (BankID orders live 3 minutes). */
+    int purgeStartedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM bankid_login WHERE login_started_at < :cutoff").param("cutoff", utc(cutoff))
+                .update();
+    }
+
     /** Hands a complete login to the session exactly once. */
     boolean consume(String id) {
         return jdbc.sql("UPDATE bankid_login SET status = 'CONSUMED' WHERE id = :id AND status = 'COMPLETE'")
