@@ -79,8 +79,8 @@ public final class HttpRpApiClient implements RpApi {
                 return postOnce(endpoint, json, type);
             } catch (RpApiException e) {
                 if (!e.errorCode().isRetriable() || attempt >= settings.maxAttempts()) {
-                    log.log(System.Logger.Level.WARNING, "BankID /{0} failed: {1} (HTTP {2}) after {3} attempt(s)",
-                            endpoint, e.errorCode().wire(), e.httpStatus(), attempt);
+                    log.log(System.Logger.Level.WARNING, "BankID /{0} failed after {1} attempt(s): {2}",
+                            endpoint, attempt, e.getMessage());
                     throw e;
                 }
                 log.log(System.Logger.Level.INFO, "BankID /{0} answered {1}; trying again in {2} ms",

@@ -97,7 +97,7 @@ class BankIdLoginService {
         logins.create(new BankIdLogins.Login(loginId, order.orderRef(), order.autoStartToken(), order.qrStartToken(),
                 order.qrStartSecret(), now, now, start.device(), start.mobile(), start.endUserIp(),
                 truncate(start.userAgent(), 400), start.referringDomain(), start.deviceIdentifier(), returnUrl,
-                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null));
+                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null, null));
         return new Started.Ok(loginId);
     }
 
@@ -112,8 +112,9 @@ class BankIdLoginService {
         }
         BankIdLogins.Login login = found.get();
         Instant now = clock.instant();
-        if (login.status() == BankIdLogins.Status.PENDING
-                && logins.claimCollect(loginId, now, now.minus(properties.collectInterval()))) {
+        Instant notAfter = now.minus(properties.collectInterval());
+        boolean due = login.lastCollectAt() == null || !login.lastCollectAt().isAfter(notAfter);
+        if (login.status() == BankIdLogins.Status.PENDING && due && logins.claimCollect(loginId, now, notAfter)) {
             collect(login, now);
             login = logins.find(loginId).orElseThrow();
         }

@@ -29,13 +29,13 @@ class BankIdLogins {
                  Instant orderStartedAt, Instant loginStartedAt, Device device, boolean mobile, String endUserIp,
                  String userAgent, String referringDomain, String deviceIdentifier, String returnUrl,
                  String returnNonce, Status status, String hintCode, String errorCode, String rfa, int restarts,
-                 Personnummer personnummer) {
+                 Personnummer personnummer, Instant lastCollectAt) {
     }
 
     private static final String COLUMNS = """
             id, order_ref, auto_start_token, qr_start_token, qr_start_secret, order_started_at, login_started_at,
             device, mobile, end_user_ip, user_agent, referring_domain, device_identifier, return_url, return_nonce,
-            status, hint_code, error_code, rfa, restarts, personnummer""";
+            status, hint_code, error_code, rfa, restarts, personnummer, last_collect_at""";
 
     private final JdbcClient jdbc;
 
@@ -46,7 +46,7 @@ class BankIdLogins {
     void create(Login login) {
         jdbc.sql("INSERT INTO bankid_login (" + COLUMNS + """
                 ) VALUES (:id, :orderRef, :ast, :qrt, :qrs, :orderStarted, :loginStarted, :device, :mobile, :ip,
-                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL)""")
+                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL, NULL)""")
                 .param("id", login.id()).param("orderRef", login.orderRef())
                 .param("ast", login.autoStartToken()).param("qrt", login.qrStartToken())
                 .param("qrs", login.qrStartSecret())
@@ -70,7 +70,9 @@ class BankIdLogins {
                         rs.getString("device_identifier"), rs.getString("return_url"), rs.getString("return_nonce"),
                         Status.valueOf(rs.getString("status")), rs.getString("hint_code"),
                         rs.getString("error_code"), rs.getString("rfa"), rs.getInt("restarts"),
-                        rs.getString("personnummer") == null ? null : new Personnummer(rs.getString("personnummer"))))
+                        rs.getString("personnummer") == null ? null : new Personnummer(rs.getString("personnummer")),
+                        rs.getObject("last_collect_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("last_collect_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
