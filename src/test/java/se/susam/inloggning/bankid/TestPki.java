@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -76,22 +74,9 @@ final class TestPki {
         }
     }
 
-    /** The stub's TLS: its own certificate, and trust in the RP CA only. */
+    /** The stub's TLS: its own certificate, and trust in the RP CA only (as BankID's server does). */
     static SSLContext serverContext(Issued server, Issued serverCa, X509Certificate trustedClientCa) {
-        try {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(pkcs12(server, serverCa), PASSWORD);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("rp-ca", trustedClientCa);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return RpTls.sslContext(pkcs12(server, serverCa), PASSWORD, trustedClientCa);
     }
 
     private static Issued leaf(Issued ca, String commonName, KeyPurposeId purpose, boolean serverNames) {

@@ -53,9 +53,15 @@ class BankIdLoginFlowTest {
     @AfterEach
     void resetClockAndScenarios() {
         clock.reset();
+        setScenarios(false, 0);
+    }
+
+    /** The tester sets the simulator's RP API scenarios on its app page. */
+    private void setScenarios(boolean alreadyInProgress, int maintenanceCalls) {
         WebClient tester = browser();
         tester.get("/dev/bankid/app");
-        tester.post("/dev/bankid/app/scenarier", "maintenanceCalls", "0", "slowMillis", "0");
+        tester.post("/dev/bankid/app/scenarier", "alreadyInProgress", Boolean.toString(alreadyInProgress),
+                "maintenanceCalls", Integer.toString(maintenanceCalls), "slowMillis", "0");
     }
 
     private WebClient browser() {
@@ -93,6 +99,14 @@ class BankIdLoginFlowTest {
         String orderPage = URI.create(opened.location()).getPath();
         app.get(orderPage);
         return app.post(orderPage, "action", action);
+    }
+
+    /** A login on another device by a person with access, who then does {@code action} in the app. */
+    private WebClient.Page waitingPageAfterTheAppDoes(String action) {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), personWithAccess().personnummer().value()), action);
+        return pollAfterInterval(browser);
     }
 
     private WebClient.Page pollAfterInterval(WebClient browser) {
@@ -321,12 +335,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void statusWhenUserCancelsInTheAppThenBid001WithBankIdsMessage() {
-        Person person = personWithAccess();
-        WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "cancel");
-
-        WebClient.Page page = pollAfterInterval(browser);
+        WebClient.Page page = waitingPageAfterTheAppDoes("cancel");
 
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.text()).contains("Åtgärden avbröts.", "BID-001", "Försök igen");
@@ -335,12 +344,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void statusWhenCertificateIsBlockedThenBid003WithRfa16() {
-        Person person = personWithAccess();
-        WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "certificateErr");
-
-        WebClient.Page page = pollAfterInterval(browser);
+        WebClient.Page page = waitingPageAfterTheAppDoes("certificateErr");
 
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.text()).contains("Ditt BankID är för gammalt eller spärrat.", "BID-003");
@@ -348,12 +352,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void statusWhenOrderExpiresInTheAppThenBid002WithRfa8() {
-        Person person = personWithAccess();
-        WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "expire");
-
-        WebClient.Page page = pollAfterInterval(browser);
+        WebClient.Page page = waitingPageAfterTheAppDoes("expire");
 
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.text()).contains("BankID-appen svarar inte.", "BID-002");
@@ -422,10 +421,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenBankIdAnswersAlreadyInProgressThenBid007WithRfa4() {
-        WebClient tester = browser();
-        tester.get("/dev/bankid/app");
-        tester.post("/dev/bankid/app/scenarier", "alreadyInProgress", "true", "maintenanceCalls", "0",
-                "slowMillis", "0");
+        setScenarios(true, 0);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -438,9 +434,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenBankIdIsInMaintenanceBeyondTheRetriesThenBid008WithStatus503() {
-        WebClient tester = browser();
-        tester.get("/dev/bankid/app");
-        tester.post("/dev/bankid/app/scenarier", "maintenanceCalls", "3", "slowMillis", "0");
+        setScenarios(false, 3);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -452,9 +446,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenMaintenanceIsShortThenRetriedUnseenAndTheLoginStarts() {
-        WebClient tester = browser();
-        tester.get("/dev/bankid/app");
-        tester.post("/dev/bankid/app/scenarier", "maintenanceCalls", "2", "slowMillis", "0");
+        setScenarios(false, 2);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -467,6 +459,19 @@ class BankIdLoginFlowTest {
 
         assertThat(page.status()).isEqualTo(409);
         assertThat(page.text()).contains("BID-010", "Ingen inloggning med BankID pågår. Börja om.");
+    }
+
+    @Test
+    void loginWhenOlderThanAnHourThenForgottenWhenAnotherLoginStarts() {
+        WebClient old = browser();
+        startOnOtherDevice(old);
+        clock.advance(Duration.ofMinutes(61));
+
+        startOnOtherDevice(browser());
+
+        WebClient.Page page = old.get("/login/bankid/vantar");
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.text()).contains("BID-010");
     }
 
     @Test
