@@ -211,11 +211,20 @@ class SimulatedBankId {
         return openOrder(found.get(), person, failStart);
     }
 
-    /** Phone orders have no QR code: the app shows them to the person it belongs to. */
-    Opened openPhoneOrder(String orderRef, Person person) {
-        return current(orderRef).filter(o -> o.kind() == Kind.PHONE)
-                .map(o -> openOrder(o, person, false))
-                .orElse(new Opened.Refused("unknownCode"));
+    /**
+     * The demo's stand-in for pointing the phone at the screen: reads the QR code the relying party
+     * shows for {@code orderRef} this second (phone orders have none: the app shows them directly).
+     */
+    Opened scan(String orderRef, Person person) {
+        Optional<Order> order = current(orderRef).filter(o -> o.state() == State.OUTSTANDING);
+        if (order.isEmpty()) {
+            return new Opened.Refused("notOutstanding");
+        }
+        if (order.get().kind() == Kind.PHONE) {
+            return openOrder(order.get(), person, false);
+        }
+        long seconds = Math.max(0, Duration.between(order.get().startedAt(), clock.instant()).toSeconds());
+        return open(AnimatedQr.qrData(order.get().qrStartToken(), order.get().qrStartSecret(), seconds), person, false);
     }
 
     private Opened openOrder(Order order, Person person, boolean failStart) {
@@ -264,10 +273,10 @@ class SimulatedBankId {
         return calls == null ? 0 : calls.get();
     }
 
-    /** Phone orders waiting for their person, newest first. */
-    List<Order> outstandingPhoneOrders() {
+    /** Orders waiting for the app, newest first. */
+    List<Order> outstandingOrders() {
         return orders.keySet().stream().map(this::current).flatMap(Optional::stream)
-                .filter(o -> o.kind() == Kind.PHONE && o.state() == State.OUTSTANDING)
+                .filter(o -> o.state() == State.OUTSTANDING)
                 .sorted(Comparator.comparing(Order::startedAt).reversed()).toList();
     }
 

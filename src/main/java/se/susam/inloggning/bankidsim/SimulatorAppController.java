@@ -45,28 +45,15 @@ class SimulatorAppController {
     String open(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String person,
                 @RequestParam(defaultValue = "") String personnummer, @RequestParam(defaultValue = "") String fornamn,
                 @RequestParam(defaultValue = "") String efternamn, @RequestParam(defaultValue = "open") String action,
-                Model model) {
+                @RequestParam(defaultValue = "") String orderRef, Model model) {
         model.addAttribute("code", code);
         Optional<SimulatedBankId.Person> holder = holder(person, personnummer, fornamn, efternamn);
         if (holder.isEmpty()) {
             return appPage(model, "badPerson");
         }
-        return switch (bankId.open(code, holder.get(), "startFailed".equals(action))) {
-            case SimulatedBankId.Opened.Ok ok -> "redirect:/dev/bankid/app/order/" + ok.order().orderRef();
-            case SimulatedBankId.Opened.Refused refused -> appPage(model, refused.reason());
-        };
-    }
-
-    @PostMapping("/telefon/{orderRef}")
-    String openPhoneOrder(@PathVariable String orderRef, @RequestParam(defaultValue = "") String person,
-                          @RequestParam(defaultValue = "") String personnummer,
-                          @RequestParam(defaultValue = "") String fornamn,
-                          @RequestParam(defaultValue = "") String efternamn, Model model) {
-        Optional<SimulatedBankId.Person> holder = holder(person, personnummer, fornamn, efternamn);
-        if (holder.isEmpty()) {
-            return appPage(model, "badPerson");
-        }
-        return switch (bankId.openPhoneOrder(orderRef, holder.get())) {
+        SimulatedBankId.Opened opened = "scan".equals(action) ? bankId.scan(orderRef, holder.get())
+                : bankId.open(code, holder.get(), "startFailed".equals(action));
+        return switch (opened) {
             case SimulatedBankId.Opened.Ok ok -> "redirect:/dev/bankid/app/order/" + ok.order().orderRef();
             case SimulatedBankId.Opened.Refused refused -> appPage(model, refused.reason());
         };
@@ -113,7 +100,7 @@ class SimulatorAppController {
 
     private String appPage(Model model, String problem) {
         model.addAttribute("persons", DemoIdentities.all());
-        model.addAttribute("phoneOrders", bankId.outstandingPhoneOrders());
+        model.addAttribute("outstanding", bankId.outstandingOrders());
         model.addAttribute("scenarios", bankId.scenarios());
         model.addAttribute("problem", problem);
         if (!model.containsAttribute("code")) {

@@ -136,6 +136,19 @@ class BankIdSimulatorTest {
     }
 
     @Test
+    void appWhenTheShownQrCodeOfAnOrderIsScannedThenTheOrderOpens() {
+        OrderResponse order = auth();
+        clock.advance(Duration.ofSeconds(7));
+        app.get("/dev/bankid/app");
+
+        WebClient.Page opened = app.post("/dev/bankid/app/oppna", "action", "scan", "orderRef", order.orderRef(),
+                "person", CECILIA);
+
+        assertThat(opened.location()).endsWith("/dev/bankid/app/order/" + order.orderRef());
+        assertThat(client.collect(order.orderRef()).hint()).contains(HintCode.USER_SIGN);
+    }
+
+    @Test
     void collectWhenNotStartedWithinThirtySecondsThenStartFailed() {
         OrderResponse order = auth();
         clock.advance(Duration.ofSeconds(31));
@@ -223,7 +236,8 @@ class BankIdSimulatorTest {
         String orderRef = client.phoneAuth(new PhoneAuthRequest(personnummer, "RP", null, null, null, null)).orderRef();
         app.get("/dev/bankid/app");
 
-        app.post("/dev/bankid/app/telefon/" + orderRef, "person", "annan", "personnummer", personnummer);
+        app.post("/dev/bankid/app/oppna", "action", "scan", "orderRef", orderRef, "person", "annan",
+                "personnummer", personnummer);
         assertThat(client.collect(orderRef).hint()).contains(HintCode.USER_CALL_CONFIRM);
         app.post("/dev/bankid/app/order/" + orderRef, "action", "identify");
 
