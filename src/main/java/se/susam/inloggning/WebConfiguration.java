@@ -40,7 +40,8 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static final String[] PUBLIC = {
-            "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
+            "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
+            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/js/**"
     };
@@ -58,6 +59,10 @@ class WebConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
+                        .requestMatchers("/console/driftinformation", "/console/driftinformation/**")
+                        .hasRole("KUNDCENTER")
+                        .requestMatchers("/console", "/console/**")
+                        .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

@@ -108,8 +108,18 @@ class SimulatedBankId {
 
     // --- RP API ---------------------------------------------------------------------------------
 
-    /** Before every RP API call: the scenarios "maintenance" and "slow responses". */
+    /** Before every RP API call: the scenario "maintenance". */
     void beforeCall() {
+        if (maintenanceCallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new Refusal(503, "maintenance", "Simulated maintenance");
+        }
+    }
+
+    /**
+     * After every RP API call, before the answer leaves: the scenario "slow responses". The order is
+     * already made, as at a slow BankID whose answer reaches the relying party late or not at all.
+     */
+    void beforeAnswer() {
         int delay = slowMillis.get();
         if (delay > 0) {
             try {
@@ -117,9 +127,6 @@ class SimulatedBankId {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (maintenanceCallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new Refusal(503, "maintenance", "Simulated maintenance");
         }
     }
 

@@ -121,8 +121,11 @@ class SimulatorApiController {
             if (request == null || !request.isObject()) {
                 throw invalid("Invalid JSON");
             }
-            return json(200, call.handle(request));
+            Object answer = call.handle(request);
+            bankId.beforeAnswer();
+            return json(200, answer);
         } catch (SimulatedBankId.Refusal refusal) {
+            bankId.beforeAnswer();
             return json(refusal.status, Map.of("errorCode", refusal.errorCode, "details", refusal.getMessage()));
         }
     }

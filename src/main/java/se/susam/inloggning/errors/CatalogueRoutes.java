@@ -9,6 +9,7 @@ import java.util.Set;
  */
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
+    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
     BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;

@@ -10,6 +10,8 @@ public enum ErrorFamily {
     ACC,
     /** SMS login (masterlösenord and engångslösen). */
     SMS,
+    /** Driftinformation: maintenance, and the notice form in the console. */
+    DRF,
     /** BankID and Mobilt BankID (and later other e-legitimationer). */
     BID
 }

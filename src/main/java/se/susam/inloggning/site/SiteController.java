@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SiteController {
 
     private final ErrorMessages messages;
+    private final ContentPages pages;
 
-    SiteController(ErrorMessages messages) {
+    SiteController(ErrorMessages messages, ContentPages pages) {
         this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping("/")
@@ -35,8 +37,24 @@ class SiteController {
         return "site/chooser";
     }
 
+    /** "Support inloggning till SUS": the seed page, section by section. */
+    @GetMapping("/support")
+    String support(Model model, Locale locale) {
+        return content("support", model, locale);
+    }
+
     @GetMapping("/behorigheter")
-    String accessInfo() {
-        return "site/behorigheter";
+    String accessInfo(Model model, Locale locale) {
+        return content("behorigheter", model, locale);
+    }
+
+    @GetMapping("/tillganglighet")
+    String accessibilityStatement(Model model, Locale locale) {
+        return content("tillganglighet", model, locale);
+    }
+
+    private String content(String name, Model model, Locale locale) {
+        model.addAttribute("doc", pages.page(name, locale));
+        return "site/content";
     }
 }

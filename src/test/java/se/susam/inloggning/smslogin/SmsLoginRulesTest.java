@@ -89,22 +89,23 @@ class SmsLoginRulesTest {
 
     @Test
     void step1WhenUnknownPersonnummerThenTakesAsLongAsWrongPassword() {
-        SmsUser user = registry.smsUser(PASSWORD);
-        long[] unknown = new long[4];
-        long[] wrong = new long[4];
-        for (int i = 0; i < 4; i++) {
+        SmsUser first = registry.smsUser(PASSWORD);
+        SmsUser second = registry.smsUser(PASSWORD);
+        long fastestUnknown = Long.MAX_VALUE;
+        long fastestWrong = Long.MAX_VALUE;
+        for (int i = 0; i < 6; i++) {
             long start = System.nanoTime();
             step1(TestRegistry.uniquePersonnummer().value(), PASSWORD);
-            unknown[i] = System.nanoTime() - start;
+            fastestUnknown = Math.min(fastestUnknown, System.nanoTime() - start);
+            SmsUser user = i % 2 == 0 ? first : second;
             start = System.nanoTime();
-            step1(user.personnummer(), "Kaxe4Rpu");
-            wrong[i] = System.nanoTime() - start;
+            assertThat(step1(user.personnummer(), "Kaxe4Rpu").status()).as("below the lock").isEqualTo(401);
+            fastestWrong = Math.min(fastestWrong, System.nanoTime() - start);
         }
-        java.util.Arrays.sort(unknown);
-        java.util.Arrays.sort(wrong);
         // Both do one Argon2id computation (a dummy hash for the unknown personnummer); without it
-        // the unknown case would answer in a fraction of the time.
-        assertThat((double) unknown[1]).isGreaterThan(0.6 * wrong[1]);
+        // the unknown case answers in a small fraction of the time. The fastest of several tries
+        // is compared, as load on the machine only ever adds time.
+        assertThat((double) fastestUnknown).isGreaterThan(0.5 * fastestWrong);
     }
 
     @Test
