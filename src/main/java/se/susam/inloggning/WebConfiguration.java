@@ -43,6 +43,8 @@ class WebConfiguration implements WebMvcConfigurer {
             "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
             "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/tjanstekort/**",
+            "/felanmalan", "/felanmalan/**",
             "/js/**"
     };
 

@@ -10,6 +10,8 @@ import java.util.Set;
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
     DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
+    TJANSTEKORT("tjanstekort", EnumSet.of(ErrorFamily.TJK, ErrorFamily.ACC, ErrorFamily.GEN)),
+    FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL)),
     BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;

@@ -12,6 +12,10 @@ public enum ErrorFamily {
     SMS,
     /** Driftinformation: maintenance, and the notice form in the console. */
     DRF,
+    /** Tjänstekort (smart-card certificate) login. */
+    TJK,
+    /** Felanmälan: the incident report form and its receipt. */
+    FEL,
     /** BankID and Mobilt BankID (and later other e-legitimationer). */
     BID
 }

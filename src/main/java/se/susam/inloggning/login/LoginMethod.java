@@ -3,6 +3,8 @@ package se.susam.inloggning.login;
 /** The login methods (inloggningsmetoder) of SPEC §3.2. */
 public enum LoginMethod {
     SMS("login.method.SMS", false),
+    TJANSTEKORT_FK("login.method.TJANSTEKORT_FK", true),
+    TJANSTEKORT_AF("login.method.TJANSTEKORT_AF", true),
     BANKID("login.method.BANKID", true),
     MOBILT_BANKID("login.method.MOBILT_BANKID", true);
 
