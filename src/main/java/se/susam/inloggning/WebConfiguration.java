@@ -45,8 +45,12 @@ class WebConfiguration implements WebMvcConfigurer {
             "/testa-e-legitimation/**", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/tjanstekort/**",
-            "/felanmalan", "/felanmalan/**"
+            "/felanmalan", "/felanmalan/**",
+            "/js/**"
     };
+
+    /** JSON APIs called by relying-party clients, not by browsers: no CSRF token to carry. */
+    static final String[] NO_CSRF = {"/dev/bankid/rp/**"};
 
     @Bean
     Clock clock() {
@@ -63,6 +67,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/console", "/console/**")
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
                         .invalidateHttpSession(true).clearAuthentication(true))

@@ -11,7 +11,8 @@ public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
     DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
     TJANSTEKORT("tjanstekort", EnumSet.of(ErrorFamily.TJK, ErrorFamily.ACC, ErrorFamily.GEN)),
-    FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL));
+    FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL)),
+    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

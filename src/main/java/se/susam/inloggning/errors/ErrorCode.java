@@ -84,7 +84,19 @@ public enum ErrorCode {
     FEL_NO_RECEIPT("FEL-015", ErrorFamily.FEL, 404),
     FEL_NAME_LENGTH("FEL-016", ErrorFamily.FEL, 400),
     FEL_KIND("FEL-017", ErrorFamily.FEL, 400),
-    FEL_ORGANISATION_LENGTH("FEL-018", ErrorFamily.FEL, 400);
+    FEL_ORGANISATION_LENGTH("FEL-018", ErrorFamily.FEL, 400),
+    BID_USER_CANCEL("BID-001", ErrorFamily.BID, 401),
+    BID_EXPIRED("BID-002", ErrorFamily.BID, 401),
+    BID_CERTIFICATE("BID-003", ErrorFamily.BID, 401),
+    BID_START_FAILED("BID-004", ErrorFamily.BID, 401),
+    BID_CANCELLED_BY_NEW_ORDER("BID-005", ErrorFamily.BID, 409),
+    BID_FAILED("BID-006", ErrorFamily.BID, 401),
+    BID_ALREADY_IN_PROGRESS("BID-007", ErrorFamily.BID, 409),
+    BID_UNAVAILABLE("BID-008", ErrorFamily.BID, 503),
+    BID_TECHNICAL("BID-009", ErrorFamily.BID, 500),
+    BID_NO_LOGIN("BID-010", ErrorFamily.BID, 409),
+    BID_RETURN_MISMATCH("BID-011", ErrorFamily.BID, 400),
+    BID_DEVICE_CHOICE("BID-012", ErrorFamily.BID, 400);
 
     private final String code;
     private final ErrorFamily family;

@@ -15,5 +15,7 @@ public enum ErrorFamily {
     /** Tjänstekort (smart-card certificate) login. */
     TJK,
     /** Felanmälan: the incident report form and its receipt. */
-    FEL
+    FEL,
+    /** BankID and Mobilt BankID (and later other e-legitimationer). */
+    BID
 }

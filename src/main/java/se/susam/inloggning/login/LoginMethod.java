@@ -4,7 +4,9 @@ package se.susam.inloggning.login;
 public enum LoginMethod {
     SMS("login.method.SMS", false),
     TJANSTEKORT_FK("login.method.TJANSTEKORT_FK", true),
-    TJANSTEKORT_AF("login.method.TJANSTEKORT_AF", true);
+    TJANSTEKORT_AF("login.method.TJANSTEKORT_AF", true),
+    BANKID("login.method.BANKID", true),
+    MOBILT_BANKID("login.method.MOBILT_BANKID", true);
 
     private final String messageKey;
     private final boolean staffLogin;
