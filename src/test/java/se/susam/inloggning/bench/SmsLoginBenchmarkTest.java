@@ -1,0 +1,85 @@
+package se.susam.inloggning.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import se.susam.inloggning.credentials.Argon2Parameters;
+
+/** The report and settings of the benchmark; no timing is asserted here. */
+class SmsLoginBenchmarkTest {
+
+    private static final BenchSettings SETTINGS = BenchSettings.parse("users=200", "concurrency=32");
+
+    @Test
+    void reportWhenLoginsReachEightyPercentOfTheHashRateThenSaysTheTargetIsMet() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(1920, 60, Map.of()));
+
+        assertThat(report).contains("40.0 hashes/s", "32.0 logins/s", "= 80.0 % (target ≥ 80 %: met)");
+    }
+
+    @Test
+    void reportWhenLoginsStayBelowEightyPercentThenSaysTheTargetIsNotMetAndListsErrors() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10),
+                load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3)));
+
+        assertThat(report).contains("20.0 logins/s, 3 errors", "= 50.0 % (target ≥ 80 %: NOT met)",
+                "3  POST /login/sms: HTTP 429 SMS-013");
+    }
+
+    @Test
+    void reportWhenLatenciesRecordedThenShowsP50AndP99OfTheCompleteLoginAndEachRequest() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(100, 60, Map.of()));
+
+        assertThat(report).containsPattern("complete login \\(all six requests\\) +100 +50\\.0 +99\\.0 +100\\.0")
+                .contains("POST /login/sms/kod", "GET  /dev/sms/outbox.json?to=");
+    }
+
+    @Test
+    void settingsWhenNotGivenThenDefaultsOfTheReadme() {
+        BenchSettings settings = BenchSettings.parse();
+
+        assertThat(settings.argon2()).isEqualTo(Argon2Parameters.OWASP_MINIMUM);
+        assertThat(settings.users()).isEqualTo(200);
+        assertThat(settings.concurrency()).isEqualTo(32);
+        assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void settingsWhenMoreVirtualUsersThanPersonsThenRefused() {
+        assertThatThrownBy(() -> BenchSettings.parse("users=10", "concurrency=11"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency ≤ users");
+    }
+
+    @Test
+    void settingsWhenUnknownArgumentThenRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> BenchSettings.parse("userz=10"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userz").hasMessageContaining("users");
+    }
+
+    private static HashRate.Result hashRate(long hashes, int seconds) {
+        return new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, hashes, Duration.ofSeconds(seconds));
+    }
+
+    /** {@code count} logins taking 1, 2, … ms, each request taking the same. */
+    private static LoadRun.Result load(int count, int seconds, Map<String, Integer> errors) {
+        Latencies logins = new Latencies();
+        Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
+        for (SmsLoginScript.Step step : SmsLoginScript.Step.values()) {
+            steps.put(step, new Latencies());
+        }
+        for (int i = 1; i <= count; i++) {
+            logins.record(i * 1_000_000L);
+            for (Latencies step : steps.values()) {
+                step.record(i * 1_000_000L);
+            }
+        }
+        return new LoadRun.Result(Duration.ofSeconds(seconds), logins, steps, new TreeMap<>(errors), 0, 0);
+    }
+}
