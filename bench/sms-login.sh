@@ -7,7 +7,8 @@
 #   BENCH_HASH_SECONDS=10 BENCH_HASH_THREADS=<cores>        the raw hash rate measurement
 #   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
 #                                                           dropped and created anew (user postgres)
-#   BENCH_PORT=18080 BENCH_SERVER_OPTS="" BENCH_BUILD=1 (0 reuses target/)
+#   BENCH_PORT=18080 BENCH_BUILD=1 (0 reuses target/)
+#   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""               extra JVM options (e.g. a JFR recording)
 # The report is printed and kept in target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,7 +72,8 @@ done
 curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "Server not ready after 180 s" >&2; exit 1; }
 echo "Server ready on port $port (profiles $profiles, database $db, $users persons); log: $log"
 
-"$JAVA" -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
+# shellcheck disable=SC2086
+"$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.SmsLoginBenchmark url="http://127.0.0.1:$port" users="$users" \
   concurrency="${BENCH_CONCURRENCY:-32}" warmup="${BENCH_WARMUP:-20}" duration="${BENCH_DURATION:-60}" \
   m="$m" t="$t" p="$p" hash-seconds="${BENCH_HASH_SECONDS:-10}" hash-threads="${BENCH_HASH_THREADS:-$(nproc)}" \

@@ -1,50 +1,38 @@
 package se.susam.inloggning.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One person's browser for one login: its own cookies and the CSRF token of the last page, over an
- * {@link HttpClient} that all virtual users share (one connection pool, as a load generator should).
- * Never follows redirects: the benchmark checks each one.
+ * One person's browser for one login: its own cookies and the CSRF token of the last page, over the
+ * virtual user's kept-alive connection. Never follows redirects: the benchmark checks each one.
  */
 final class BenchBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http;
-    private final URI server;
+    private final HttpConnection connection;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
-    BenchBrowser(HttpClient http, URI server) {
-        this.http = http;
-        this.server = server;
+    BenchBrowser(HttpConnection connection) {
+        this.connection = connection;
     }
 
-    static HttpClient sharedClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    Page get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+    Page get(String path) throws IOException {
+        return send("GET", path, headers(), null);
     }
 
     /** Posts a form with the CSRF token of the last page fetched. */
-    Page post(String path, String... fields) throws IOException, InterruptedException {
+    Page post(String path, String... fields) throws IOException {
         Map<String, String> form = new LinkedHashMap<>();
         if (csrf != null) {
             form.put("_csrf", csrf);
@@ -55,31 +43,32 @@ final class BenchBrowser {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        List<String> headers = headers();
+        headers.add("Content-Type: application/x-www-form-urlencoded");
+        return send("POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT);
+    private List<String> headers() {
+        List<String> headers = new ArrayList<>(3);
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+            headers.add("Cookie: " + cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; ")));
         }
-        return request;
+        return headers;
     }
 
-    private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("Set-Cookie").forEach(this::keepCookie);
+    private Page send(String method, String path, List<String> headers, byte[] body) throws IOException {
+        HttpConnection.Response response = connection.exchange(method, path, headers, body);
+        response.headers().getOrDefault("set-cookie", List.of()).forEach(this::keepCookie);
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
         }
-        return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(""));
+        return new Page(response.status(), response.body(), response.header("location"));
     }
 
     private void keepCookie(String setCookie) {

@@ -18,7 +18,7 @@ import se.susam.inloggning.demo.BenchPopulation;
 final class HashRate {
 
     /** The measured rate. */
-    record Result(Argon2Parameters parameters, int threads, long hashes, Duration elapsed) {
+    record Result(Argon2Parameters parameters, int threads, long hashes, Duration elapsed, CpuMeter.Use cpu) {
 
         double perSecond() {
             return hashes / (elapsed.toNanos() / 1e9);
@@ -33,13 +33,16 @@ final class HashRate {
     private HashRate() {
     }
 
-    static Result measure(Argon2Parameters parameters, int threads, Duration duration) throws InterruptedException {
+    static Result measure(Argon2Parameters parameters, int threads, Duration duration, CpuMeter meter)
+            throws InterruptedException {
         Argon2idHasher hasher = new Argon2idHasher(parameters);
         Duration warmup = duration.compareTo(Duration.ofSeconds(5)) < 0 ? duration : Duration.ofSeconds(5);
         hashFor(hasher, threads, warmup);
+        CpuMeter.Sample before = meter.sample();
         long start = System.nanoTime();
         long hashes = hashFor(hasher, threads, duration);
-        return new Result(parameters, threads, hashes, Duration.ofNanos(System.nanoTime() - start));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Result(parameters, threads, hashes, elapsed, CpuMeter.between(before, meter.sample()));
     }
 
     /** Hashes on {@code threads} threads until {@code duration} has passed; each finishes its hash in hand. */

@@ -1,6 +1,5 @@
 package se.susam.inloggning.bench;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +18,7 @@ final class LoadRun {
 
     /** What the measured window saw. */
     record Result(Duration window, Latencies logins, Map<SmsLoginScript.Step, Latencies> steps,
-                  Map<String, Integer> errors, int warmupLogins, int warmupErrors) {
+                  Map<String, Integer> errors, int warmupLogins, int warmupErrors, CpuMeter.Use cpu) {
 
         double loginsPerSecond() {
             return logins.count() / (window.toNanos() / 1e9);
@@ -33,13 +32,24 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static Result run(BenchSettings settings, HttpClient http) throws InterruptedException {
+    static Result run(BenchSettings settings, CpuMeter meter) throws InterruptedException {
         long measureFrom = System.nanoTime() + settings.warmup().toNanos();
         long measureUntil = measureFrom + settings.duration().toNanos();
+        CpuMeter.Sample[] window = new CpuMeter.Sample[2];
+        Thread cpu = Thread.ofVirtual().name("cpu-meter").start(() -> {
+            try {
+                Thread.sleep(Duration.ofNanos(measureFrom - System.nanoTime()));
+                window[0] = meter.sample();
+                Thread.sleep(Duration.ofNanos(measureUntil - System.nanoTime()));
+                window[1] = meter.sample();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         List<VirtualUser> users = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int v = 0; v < settings.concurrency(); v++) {
-            VirtualUser user = new VirtualUser(v, settings, new SmsLoginScript(http, settings.server()),
+            VirtualUser user = new VirtualUser(v, settings, new SmsLoginScript(settings.server()),
                     measureFrom, measureUntil);
             users.add(user);
             threads.add(Thread.ofVirtual().name("virtual-user-" + v).start(user));
@@ -47,6 +57,7 @@ final class LoadRun {
         for (Thread thread : threads) {
             thread.join();
         }
+        cpu.join();
         Latencies logins = new Latencies();
         Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
         Map<String, Integer> errors = new TreeMap<>();
@@ -59,7 +70,8 @@ final class LoadRun {
             warmupLogins += user.warmupLogins;
             warmupErrors += user.warmupErrors;
         }
-        return new Result(settings.duration(), logins, steps, errors, warmupLogins, warmupErrors);
+        return new Result(settings.duration(), logins, steps, errors, warmupLogins, warmupErrors,
+                CpuMeter.between(window[0], window[1]));
     }
 
     /** One simulated person at a time: virtual user v logs in as persons v, v + C, v + 2C, … in turn. */
@@ -104,9 +116,6 @@ final class LoadRun {
                         errors.merge(e.getMessage(), 1, Integer::sum);
                     }
                     continue;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
                 long end = System.nanoTime();
                 if (end < measureFrom) {
@@ -118,6 +127,7 @@ final class LoadRun {
                     }
                 }
             }
+            script.close();
         }
     }
 }

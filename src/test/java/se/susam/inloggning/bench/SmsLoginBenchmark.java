@@ -1,7 +1,6 @@
 package se.susam.inloggning.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,10 +38,8 @@ public final class SmsLoginBenchmark {
             System.exit(64);
             return;
         }
-        HttpClient http = BenchBrowser.sharedClient();
-        try {
-            new SmsLoginScript(http, settings.server()).login(BenchPopulation.user(0),
-                    new long[SmsLoginScript.Step.values().length]);
+        try (SmsLoginScript first = new SmsLoginScript(settings.server())) {
+            first.login(BenchPopulation.user(0), new long[SmsLoginScript.Step.values().length]);
         } catch (SmsLoginScript.StepFailed e) {
             System.err.println("The first benchmark person cannot log in at " + settings.server() + " (" + e.getMessage()
                     + "). Is the server running with the bench profile and the same Argon2 parameters?");
@@ -52,10 +49,12 @@ public final class SmsLoginBenchmark {
         System.out.printf(Locale.ROOT, "Measuring raw Argon2id (m=%d, t=%d, p=%d) on %d threads for %d s…%n",
                 settings.argon2().memoryKib(), settings.argon2().iterations(), settings.argon2().parallelism(),
                 settings.hashThreads(), settings.hashDuration().toSeconds());
-        HashRate.Result hashes = HashRate.measure(settings.argon2(), settings.hashThreads(), settings.hashDuration());
+        CpuMeter meter = new CpuMeter(settings.server());
+        HashRate.Result hashes = HashRate.measure(settings.argon2(), settings.hashThreads(), settings.hashDuration(),
+                meter);
         System.out.printf(Locale.ROOT, "Driving SMS logins: %d virtual users, %d s warm-up, %d s measured…%n",
                 settings.concurrency(), settings.warmup().toSeconds(), settings.duration().toSeconds());
-        LoadRun.Result load = LoadRun.run(settings, http);
+        LoadRun.Result load = LoadRun.run(settings, meter);
 
         String report = report(settings, hashes, load);
         System.out.println();
@@ -80,11 +79,19 @@ public final class SmsLoginBenchmark {
         line(out, "Server       %s, %d benchmark persons", settings.server(), settings.users());
         line(out, "Raw hashing  %d threads, %.1f s: %d hashes = %.1f hashes/s (%.1f ms per hash)", hashes.threads(),
                 hashes.elapsed().toNanos() / 1e9, hashes.hashes(), hashes.perSecond(), hashes.millisPerHash());
+        line(out, "  CPU        machine %.2f cores busy: hashing %.2f, other processes %.2f", hashes.cpu().machineCores(),
+                hashes.cpu().clientCores(), hashes.cpu().machineCores() - hashes.cpu().clientCores()
+                        - hashes.cpu().serverCores());
         line(out, "Load         %d virtual users; warm-up %d s (%d logins, %d errors); measured %d s",
                 settings.concurrency(), settings.warmup().toSeconds(), load.warmupLogins(), load.warmupErrors(),
                 settings.duration().toSeconds());
         line(out, "Logins       %d complete logins = %.1f logins/s, %d errors", load.logins().count(),
                 load.loginsPerSecond(), load.errorCount());
+        double perLogin = 1000 * load.window().toNanos() / 1e9 / Math.max(1, load.logins().count());
+        line(out, "  CPU        machine %.2f cores busy: server %.2f (%.1f ms per login), client %.2f (%.1f ms per "
+                        + "login), other processes %.2f", load.cpu().machineCores(), load.cpu().serverCores(),
+                load.cpu().serverCores() * perLogin, load.cpu().clientCores(), load.cpu().clientCores() * perLogin,
+                load.cpu().otherCores());
         line(out, "Ratio        logins/s ÷ hashes/s = %.1f %% (target ≥ %d %%: %s)", 100 * ratio, TARGET_PERCENT,
                 100 * ratio >= TARGET_PERCENT ? "met" : "NOT met");
         line(out, "");

@@ -25,6 +25,14 @@ class SmsLoginBenchmarkTest {
     }
 
     @Test
+    void reportWhenCpuMeasuredThenShowsEachProcessesShareAndCpuPerLogin() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(1920, 60, Map.of()));
+
+        assertThat(report).contains("server 1.50 (46.9 ms per login), client 0.30 (9.4 ms per login), "
+                + "other processes 0.10");
+    }
+
+    @Test
     void reportWhenLoginsStayBelowEightyPercentThenSaysTheTargetIsNotMetAndListsErrors() {
         String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10),
                 load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3)));
@@ -64,7 +72,8 @@ class SmsLoginBenchmarkTest {
     }
 
     private static HashRate.Result hashRate(long hashes, int seconds) {
-        return new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, hashes, Duration.ofSeconds(seconds));
+        return new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, hashes, Duration.ofSeconds(seconds),
+                new CpuMeter.Use(seconds, 0, 2, 2));
     }
 
     /** {@code count} logins taking 1, 2, … ms, each request taking the same. */
@@ -80,6 +89,7 @@ class SmsLoginBenchmarkTest {
                 step.record(i * 1_000_000L);
             }
         }
-        return new LoadRun.Result(Duration.ofSeconds(seconds), logins, steps, new TreeMap<>(errors), 0, 0);
+        return new LoadRun.Result(Duration.ofSeconds(seconds), logins, steps, new TreeMap<>(errors), 0, 0,
+                new CpuMeter.Use(seconds, 1.5, 0.3, 1.9));
     }
 }

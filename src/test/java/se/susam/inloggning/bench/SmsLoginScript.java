@@ -1,8 +1,9 @@
 package se.susam.inloggning.bench;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.URI;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,11 +11,12 @@ import se.susam.inloggning.demo.BenchPopulation;
 
 /**
  * One complete SMS login as a person does it, both steps, timing each request: the password page,
- * "Logga in", the code page, reading the SMS (the outbox, filtered to the person's number), "Bekräfta
- * engångslösen", and the SUS start page. Each request's answer is checked; the first unexpected one
- * ends the login with {@link StepFailed}.
+ * "Logga in", the code page, reading the SMS (the outbox, filtered to the person's number, without
+ * the browser's cookies: the phone is not the browser), "Bekräfta engångslösen", and the SUS start
+ * page. Each request's answer is checked; the first unexpected one ends the login with
+ * {@link StepFailed}. One script is one virtual user: it keeps one connection alive between logins.
  */
-final class SmsLoginScript {
+final class SmsLoginScript implements Closeable {
 
     /** The requests of one login, in order. */
     enum Step {
@@ -45,12 +47,15 @@ final class SmsLoginScript {
 
     private static final Pattern OTP = Pattern.compile("Your OTP: (\\d{6})");
 
-    private final HttpClient http;
-    private final URI server;
+    private final HttpConnection connection;
 
-    SmsLoginScript(HttpClient http, URI server) {
-        this.http = http;
-        this.server = server;
+    SmsLoginScript(URI server) {
+        this.connection = new HttpConnection(server);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
     }
 
     /**
@@ -58,15 +63,14 @@ final class SmsLoginScript {
      *
      * @throws StepFailed at the first answer that is not the one a successful login gets
      */
-    void login(BenchPopulation.BenchUser user, long[] stepNanos) throws StepFailed, InterruptedException {
-        BenchBrowser browser = new BenchBrowser(http, server);
+    void login(BenchPopulation.BenchUser user, long[] stepNanos) throws StepFailed {
+        BenchBrowser browser = new BenchBrowser(connection);
         expect(Step.PASSWORD_PAGE, call(Step.PASSWORD_PAGE, stepNanos, () -> browser.get("/login/sms")), 200, null);
         expect(Step.PASSWORD_SUBMIT, call(Step.PASSWORD_SUBMIT, stepNanos, () -> browser.post("/login/sms",
                 "personnummer", user.personnummer().value(), "password", BenchPopulation.MASTER_PASSWORD)),
                 302, "/login/sms/kod");
         expect(Step.CODE_PAGE, call(Step.CODE_PAGE, stepNanos, () -> browser.get("/login/sms/kod")), 200, null);
-        BenchBrowser.Page outbox = call(Step.READ_SMS, stepNanos,
-                () -> browser.get("/dev/sms/outbox.json?to=" + BenchBrowser.encode(user.mobile().e164())));
+        BenchBrowser.Page outbox = call(Step.READ_SMS, stepNanos, () -> readSms(user));
         expect(Step.READ_SMS, outbox, 200, null);
         Matcher code = OTP.matcher(outbox.body());
         if (!code.find()) {
@@ -81,16 +85,23 @@ final class SmsLoginScript {
         }
     }
 
-    private interface Request {
-        BenchBrowser.Page send() throws IOException, InterruptedException;
+    private BenchBrowser.Page readSms(BenchPopulation.BenchUser user) throws IOException {
+        HttpConnection.Response response = connection.exchange("GET",
+                "/dev/sms/outbox.json?to=" + BenchBrowser.encode(user.mobile().e164()), List.of(), null);
+        return new BenchBrowser.Page(response.status(), response.body(), response.header("location"));
     }
 
-    private static BenchBrowser.Page call(Step step, long[] stepNanos, Request request)
-            throws StepFailed, InterruptedException {
+    private interface Request {
+        BenchBrowser.Page send() throws IOException;
+    }
+
+    /** Times one request; a request that breaks also drops the connection, whatever state it is in. */
+    private BenchBrowser.Page call(Step step, long[] stepNanos, Request request) throws StepFailed {
         long start = System.nanoTime();
         try {
             return request.send();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            connection.close();
             throw new StepFailed(step, e.getClass().getSimpleName());
         } finally {
             stepNanos[step.ordinal()] = System.nanoTime() - start;

@@ -20,32 +20,37 @@ class SmsLoginScriptTest {
     int port;
 
     private SmsLoginScript script() {
-        return new SmsLoginScript(BenchBrowser.sharedClient(), URI.create("http://127.0.0.1:" + port));
+        return new SmsLoginScript(URI.create("http://127.0.0.1:" + port));
     }
 
     @Test
     void loginWhenBenchPersonThenCompletesBothStepsIntoSusAndTimesEveryRequest() throws Exception {
         long[] stepNanos = new long[SmsLoginScript.Step.values().length];
 
-        script().login(BenchPopulation.user(0), stepNanos);
+        try (SmsLoginScript script = script()) {
+            script.login(BenchPopulation.user(0), stepNanos);
+        }
 
         assertThat(Arrays.stream(stepNanos)).allMatch(nanos -> nanos > 0);
     }
 
     @Test
     void loginWhenMoreOftenThanTheProductsHourlyCodeCapThenEveryLoginCompletes() throws Exception {
-        SmsLoginScript script = script();
-        for (int i = 0; i < 6; i++) {
-            script.login(BenchPopulation.user(2), new long[SmsLoginScript.Step.values().length]);
+        try (SmsLoginScript script = script()) {
+            for (int i = 0; i < 6; i++) {
+                script.login(BenchPopulation.user(2), new long[SmsLoginScript.Step.values().length]);
+            }
         }
     }
 
     @Test
     void loginWhenPersonWasNotSeededThenFailsAtThePasswordStepNamingTheErrorCode() {
-        assertThatThrownBy(() -> script().login(BenchPopulation.user(3), new long[SmsLoginScript.Step.values().length]))
+        SmsLoginScript script = script();
+        assertThatThrownBy(() -> script.login(BenchPopulation.user(3), new long[SmsLoginScript.Step.values().length]))
                 .isInstanceOfSatisfying(SmsLoginScript.StepFailed.class, failed -> {
                     assertThat(failed.step).isEqualTo(SmsLoginScript.Step.PASSWORD_SUBMIT);
                     assertThat(failed.getMessage()).contains("HTTP 401", "SMS-003");
                 });
+        script.close();
     }
 }
