@@ -2,7 +2,7 @@
 # The SMS login load benchmark (README "Benchmark"): builds, starts the product with the bench
 # profile on its own port and database, runs the benchmark client against it and stops it again.
 # Settings (environment):
-#   BENCH_USERS=200 BENCH_CONCURRENCY=32 BENCH_WARMUP=20 BENCH_DURATION=60 (seconds)
+#   BENCH_USERS=1000 BENCH_CONCURRENCY=32 BENCH_WARMUP=20 BENCH_DURATION=60 (seconds)
 #   BENCH_ARGON2_M=7168 BENCH_ARGON2_T=5 BENCH_ARGON2_P=1   Argon2id of the server and the raw hash rate
 #   BENCH_HASH_SECONDS=10 BENCH_HASH_THREADS=<cores>        the raw hash rate measurement
 #   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
@@ -19,7 +19,7 @@ if [ -z "${JAVA_HOME:-}" ]; then
 fi
 JAVA="$JAVA_HOME/bin/java"
 
-users=${BENCH_USERS:-200}
+users=${BENCH_USERS:-1000}
 port=${BENCH_PORT:-18080}
 m=${BENCH_ARGON2_M:-7168} t=${BENCH_ARGON2_T:-5} p=${BENCH_ARGON2_P:-1}
 db=${BENCH_DB:-h2file}

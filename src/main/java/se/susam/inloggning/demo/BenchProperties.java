@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sus.bench")
-record BenchProperties(@DefaultValue("200") @Min(1) @Max(BenchPopulation.MAX_USERS) int users) {
+record BenchProperties(@DefaultValue("1000") @Min(1) @Max(BenchPopulation.MAX_USERS) int users) {
 }

@@ -52,7 +52,7 @@ record BenchSettings(URI server, int users, int concurrency, Duration warmup, Du
         }
         return new BenchSettings(
                 URI.create(values.getOrDefault("url", "http://127.0.0.1:18080")),
-                integer(values, "users", 200),
+                integer(values, "users", 1000),
                 integer(values, "concurrency", 32),
                 Duration.ofSeconds(integer(values, "warmup", 20)),
                 Duration.ofSeconds(integer(values, "duration", 60)),

@@ -24,6 +24,11 @@ final class HashRate {
             return hashes / (elapsed.toNanos() / 1e9);
         }
 
+        /** Milliseconds of CPU one hash took. */
+        double cpuMillisPerHash() {
+            return 1000 * cpu.clientCores() * cpu.seconds() / hashes;
+        }
+
         /** Milliseconds one hash takes on one thread. */
         double millisPerHash() {
             return threads * elapsed.toNanos() / 1e6 / hashes;
