@@ -19,13 +19,18 @@ import java.util.regex.Pattern;
 final class CpuMeter {
 
     private static final Pattern SERVER_CPU = Pattern.compile("(?m)^process_cpu_time_ns_total\\s+(\\S+)$");
+    private static final Pattern SERVER_JIT = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*}\\s+(\\S+)$");
 
     /** Readings at one moment. */
-    record Sample(long wallNanos, double serverCpuNanos, double clientCpuNanos, long machineBusy, long machineTotal) {
+    record Sample(long wallNanos, double serverCpuNanos, double serverJitMillis, double clientCpuNanos,
+                  long machineBusy, long machineTotal) {
     }
 
-    /** CPU used between two samples, in cores (1.0 = one core busy all the time). */
-    record Use(double seconds, double serverCores, double clientCores, double machineCores) {
+    /**
+     * CPU used between two samples, in cores (1.0 = one core busy all the time). {@code serverJitCores}
+     * is the time the server's JIT compilers spent compiling: well above zero, the warm-up was too short.
+     */
+    record Use(double seconds, double serverCores, double clientCores, double machineCores, double serverJitCores) {
 
         /** What neither the server nor this client used. */
         double otherCores() {
@@ -41,7 +46,9 @@ final class CpuMeter {
 
     synchronized Sample sample() {
         long[] machine = machine();
-        return new Sample(System.nanoTime(), serverCpuNanos(), clientCpuNanos(), machine[0], machine[1]);
+        String metrics = serverMetrics();
+        return new Sample(System.nanoTime(), metric(SERVER_CPU, metrics), metric(SERVER_JIT, metrics),
+                clientCpuNanos(), machine[0], machine[1]);
     }
 
     static Use between(Sample from, Sample to) {
@@ -50,15 +57,25 @@ final class CpuMeter {
         long total = to.machineTotal() - from.machineTotal();
         return new Use(wall / 1e9, (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
                 (to.clientCpuNanos() - from.clientCpuNanos()) / wall,
-                total <= 0 ? Double.NaN : cores * (double) (to.machineBusy() - from.machineBusy()) / total);
+                total <= 0 ? Double.NaN : cores * (double) (to.machineBusy() - from.machineBusy()) / total,
+                (to.serverJitMillis() - from.serverJitMillis()) * 1e6 / wall);
     }
 
-    private double serverCpuNanos() {
+    private String serverMetrics() {
         try {
             HttpConnection.Response response = connection.exchange("GET", "/actuator/prometheus", List.of(), null);
-            Matcher m = SERVER_CPU.matcher(response.body());
-            return response.status() == 200 && m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        } catch (IOException | NumberFormatException e) {
+            return response.status() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            connection.close();
+            return "";
+        }
+    }
+
+    private static double metric(Pattern pattern, String metrics) {
+        Matcher m = pattern.matcher(metrics);
+        try {
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (NumberFormatException e) {
             return Double.NaN;
         }
     }

@@ -31,6 +31,9 @@ public final class SmsLoginBenchmark {
     /** Cores other processes may use before the report warns that they distorted the run. */
     static final double OTHER_LOAD_LIMIT = 0.1;
 
+    /** Cores of JIT compiling in the measured window above which the warm-up was too short. */
+    static final double JIT_LIMIT = 0.05;
+
     private SmsLoginBenchmark() {
     }
 
@@ -100,6 +103,8 @@ public final class SmsLoginBenchmark {
         line(out, "  CPU        machine %.2f cores busy: server %.2f (%.1f ms per login), client %.2f (%.1f ms per "
                         + "login), other processes %.2f", load.cpu().machineCores(), load.cpu().serverCores(),
                 serverMillis, load.cpu().clientCores(), clientMillis, load.cpu().otherCores());
+        line(out, "  JIT        the server's JIT compilers were busy %.2f cores of the measured window%s",
+                load.cpu().serverJitCores(), load.cpu().serverJitCores() > JIT_LIMIT ? " (warm-up too short)" : "");
         line(out, "Ratio        logins/s ÷ hashes/s = %.1f %% (target ≥ %d %%: %s)", 100 * ratio, TARGET_PERCENT,
                 100 * ratio >= TARGET_PERCENT ? "met" : "NOT met");
         line(out, "CPU ratio    CPU per hash ÷ CPU per login (server + client) = %.1f ÷ %.1f ms = %.1f %%",
