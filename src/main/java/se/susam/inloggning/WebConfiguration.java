@@ -40,7 +40,8 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static final String[] PUBLIC = {
-            "/", "/login", "/login/**", "/support/**", "/behorigheter", "/css/**", "/img/**", "/favicon.ico",
+            "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
+            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
     };
 
@@ -54,6 +55,10 @@ class WebConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
+                        .requestMatchers("/console/driftinformation", "/console/driftinformation/**")
+                        .hasRole("KUNDCENTER")
+                        .requestMatchers("/console", "/console/**")
+                        .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")

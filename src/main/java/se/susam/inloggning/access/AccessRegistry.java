@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,9 +91,25 @@ public class AccessRegistry {
     public Optional<PhoneNumber> smsLoginMobile(long personId) {
         return grantsOf(personId).stream()
                 .filter(AccessGrant::smsLogin)
-                .sorted(java.util.Comparator.comparing((AccessGrant g) -> g.status() != AccessStatus.ACTIVE))
+                .sorted(Comparator.comparing((AccessGrant g) -> g.status() != AccessStatus.ACTIVE))
                 .findFirst()
                 .flatMap(AccessGrant::mobile);
+    }
+
+    /** The person's console roles. */
+    public Set<StaffRole> staffRolesOf(long personId) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        jdbc.sql("SELECT role FROM staff_role WHERE person_id = :p").param("p", personId)
+                .query(String.class).list().forEach(role -> roles.add(StaffRole.valueOf(role)));
+        return roles;
+    }
+
+    /** Gives a person a console role; a beställare's organisation is the one they order for. */
+    @Transactional
+    public void addStaffRole(long personId, StaffRole role, Optional<Organisation> organisation) {
+        jdbc.sql("INSERT INTO staff_role (person_id, role, organisation_id) VALUES (:p, :r, :o)")
+                .param("p", personId).param("r", role.name())
+                .param("o", organisation.map(Organisation::id).orElse(null)).update();
     }
 
     @Transactional

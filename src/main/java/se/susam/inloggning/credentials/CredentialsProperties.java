@@ -23,7 +23,8 @@ public record CredentialsProperties(@Valid @NotNull @DefaultValue Argon2 argon2,
                                     @Valid @NotNull @DefaultValue Lockout lockout) {
 
     /** {@code sus.credentials.argon2.*} */
-    public record Argon2(@DefaultValue("7168") @Min(7168) int memoryKib,
+    public record Argon2(@DefaultValue("7168") @Min(value = 7168,
+            message = "sus.credentials.argon2.memory-kib must be at least 7168 (OWASP minimum)") int memoryKib,
                          @DefaultValue("5") @Min(1) int iterations,
                          @DefaultValue("1") @Min(1) int parallelism) {
 
@@ -43,6 +44,8 @@ public record CredentialsProperties(@Valid @NotNull @DefaultValue Argon2 argon2,
     public record Lockout(@DefaultValue("4") @Min(1) int freeAttempts,
                           @DefaultValue("1m") @NotNull Duration firstWait,
                           @DefaultValue("1h") @NotNull Duration maxWait,
-                          @DefaultValue("20") @Min(2) @Max(100) int permanentAfter) {
+                          @DefaultValue("20") @Min(2) @Max(value = 100,
+            message = "sus.credentials.lockout.permanent-after must be at most 100 (NIST SP 800-63B §5.2.2)")
+                          int permanentAfter) {
     }
 }

@@ -50,26 +50,27 @@ public class LoginThrottle {
         return row(personnummer).map(this::stateOf).orElse(new State.Open(0));
     }
 
-    /** Counts a failure and returns the state it leads to. */
+    /**
+     * Counts a failure and returns the state it leads to. The row is locked while counting, so
+     * failures arriving at the same moment on several nodes are all counted.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public State recordFailure(Personnummer personnummer) {
         Instant now = clock.instant();
-        int failures = row(personnummer).map(Row::failures).orElse(0) + 1;
+        jdbc.sql("""
+                INSERT INTO login_throttle (personnummer, failures, last_failure_at, locked_until, locked)
+                VALUES (:p, 0, :now, NULL, FALSE) ON CONFLICT DO NOTHING""")
+                .param("p", personnummer.value()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE personnummer = :p FOR UPDATE")
+                .param("p", personnummer.value()).query(Integer.class).single() + 1;
         boolean locked = failures >= policy.permanentAfter();
         Instant lockedUntil = failures > policy.freeAttempts() && !locked ? now.plus(waitAfter(failures)) : null;
-        Object until = lockedUntil == null ? null : lockedUntil.atOffset(ZoneOffset.UTC);
-        int updated = jdbc.sql("""
-                UPDATE login_throttle SET failures = failures + 1, last_failure_at = :now, locked_until = :until,
+        jdbc.sql("""
+                UPDATE login_throttle SET failures = :failures, last_failure_at = :now, locked_until = :until,
                        locked = :locked WHERE personnummer = :p""")
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("until", until).param("locked", locked)
-                .param("p", personnummer.value()).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO login_throttle (personnummer, failures, last_failure_at, locked_until, locked)
-                    VALUES (:p, 1, :now, :until, :locked)""")
-                    .param("now", now.atOffset(ZoneOffset.UTC)).param("until", until).param("locked", locked)
-                    .param("p", personnummer.value()).update();
-        }
+                .param("failures", failures).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("until", lockedUntil == null ? null : lockedUntil.atOffset(ZoneOffset.UTC))
+                .param("locked", locked).param("p", personnummer.value()).update();
         return state(personnummer);
     }
 

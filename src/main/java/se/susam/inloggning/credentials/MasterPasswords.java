@@ -30,11 +30,16 @@ public class MasterPasswords {
 
     /**
      * True only if {@code personId} is present, has a master password, and {@code candidate}
-     * matches it. Takes one Argon2id computation in every case.
+     * matches it. Takes one Argon2id computation in every case. A match against a hash made with
+     * other parameters than today's is re-hashed with today's, so raising the cost settings
+     * upgrades every master password at its owner's next login.
      */
     public boolean verify(Optional<Long> personId, String candidate) {
         Optional<String> stored = personId.flatMap(this::storedHash);
         boolean matches = hasher.verify(candidate, stored.orElse(dummyHash));
+        if (stored.isPresent() && matches && hasher.needsRehash(stored.get())) {
+            setHash(personId.get(), hasher.hash(candidate));
+        }
         return stored.isPresent() && matches;
     }
 

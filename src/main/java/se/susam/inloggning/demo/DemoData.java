@@ -19,6 +19,7 @@ import se.susam.inloggning.access.Organisation;
 import se.susam.inloggning.access.OrganisationKind;
 import se.susam.inloggning.access.Person;
 import se.susam.inloggning.access.Role;
+import se.susam.inloggning.access.StaffRole;
 import se.susam.inloggning.credentials.MasterPasswords;
 import se.susam.inloggning.identity.Personnummer;
 import se.susam.inloggning.identity.PhoneNumber;
@@ -84,6 +85,7 @@ class DemoData implements ApplicationRunner {
         Person cecilia = add(CECILIA);
         registry.addGrant(cecilia.id(), fk, Set.of(Role.INSATSANSVARIG), today.minusYears(2), today.plusYears(2),
                 AccessStatus.ACTIVE, Optional.empty());
+        registry.addStaffRole(cecilia.id(), StaffRole.KUNDCENTER, Optional.empty());
 
         Person david = add(DAVID);
         registry.addGrant(david.id(), af, Set.of(Role.DELTAGARANSVARIG), today.minusYears(2), today.minusMonths(1),

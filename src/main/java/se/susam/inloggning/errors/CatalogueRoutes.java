@@ -8,7 +8,8 @@ import java.util.Set;
  * of its families, so a code raised on a page always has an entry the page can link to.
  */
 public enum CatalogueRoutes {
-    SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN));
+    SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
+    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF));
 
     private final String slug;
     private final Set<ErrorFamily> families;

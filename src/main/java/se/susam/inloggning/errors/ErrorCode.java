@@ -40,7 +40,19 @@ public enum ErrorCode {
     SMS_NO_TRANSACTION("SMS-011", ErrorFamily.SMS, 409),
     SMS_RESEND_TOO_SOON("SMS-012", ErrorFamily.SMS, 429),
     SMS_RESEND_LIMIT("SMS-013", ErrorFamily.SMS, 429),
-    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503);
+    SMS_SEND_FAILED("SMS-014", ErrorFamily.SMS, 503),
+
+    DRF_TITLE_MISSING("DRF-001", ErrorFamily.DRF, 400),
+    DRF_TITLE_TOO_LONG("DRF-002", ErrorFamily.DRF, 400),
+    DRF_BODY_MISSING("DRF-003", ErrorFamily.DRF, 400),
+    DRF_BODY_TOO_LONG("DRF-004", ErrorFamily.DRF, 400),
+    DRF_KIND_MISSING("DRF-005", ErrorFamily.DRF, 400),
+    DRF_AFFECTED_MISSING("DRF-006", ErrorFamily.DRF, 400),
+    DRF_START_INVALID("DRF-007", ErrorFamily.DRF, 400),
+    DRF_END_INVALID("DRF-008", ErrorFamily.DRF, 400),
+    DRF_END_BEFORE_START("DRF-009", ErrorFamily.DRF, 400),
+    DRF_MAINTENANCE("DRF-010", ErrorFamily.DRF, 503),
+    DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409);
 
     private final String code;
     private final ErrorFamily family;

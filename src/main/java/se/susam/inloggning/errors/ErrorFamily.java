@@ -9,5 +9,7 @@ public enum ErrorFamily {
     /** Access (behörighet) decisions after a successful login. */
     ACC,
     /** SMS login (masterlösenord and engångslösen). */
-    SMS
+    SMS,
+    /** Driftinformation: maintenance, and the notice form in the console. */
+    DRF
 }

@@ -1,8 +1,10 @@
 package se.susam.inloggning.login;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,9 @@ import org.springframework.ui.Model;
 import se.susam.inloggning.access.AccessDecision;
 import se.susam.inloggning.access.AccessGate;
 import se.susam.inloggning.access.AccessGrant;
+import se.susam.inloggning.access.AccessRegistry;
+import se.susam.inloggning.access.Person;
+import se.susam.inloggning.access.StaffRole;
 import se.susam.inloggning.access.Role;
 import se.susam.inloggning.audit.AuditRecord;
 import se.susam.inloggning.errors.CorrelationId;
@@ -38,15 +43,19 @@ public class LoginCompletion {
     /** Session attribute: when the person logged in (epoch millis), for the absolute timeout. */
     static final String AUTHENTICATED_AT = "sus.authenticatedAt";
     public static final String SUS_START = "/sus";
+    public static final String CONSOLE_START = "/console";
 
     private final AccessGate gate;
+    private final AccessRegistry registry;
     private final ApplicationEventPublisher events;
     private final ErrorMessages messages;
     private final java.time.Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    LoginCompletion(AccessGate gate, ApplicationEventPublisher events, ErrorMessages messages, java.time.Clock clock) {
+    LoginCompletion(AccessGate gate, AccessRegistry registry, ApplicationEventPublisher events, ErrorMessages messages,
+                    java.time.Clock clock) {
         this.gate = gate;
+        this.registry = registry;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
@@ -61,9 +70,14 @@ public class LoginCompletion {
         AccessDecision decision = gate.decide(identity.personnummer());
         return switch (decision) {
             case AccessDecision.Granted granted -> {
-                startSession(identity, granted, request, response);
+                startSession(identity, granted.person(), granted.validGrants(), request, response);
                 audit(identity, request, "SUCCESS", null);
                 yield "redirect:" + SUS_START;
+            }
+            case AccessDecision.Denied denied when isStaff(identity, denied) -> {
+                startSession(identity, denied.person().get(), List.of(), request, response);
+                audit(identity, request, "SUCCESS", null);
+                yield "redirect:" + CONSOLE_START;
             }
             case AccessDecision.Denied denied -> {
                 endPreLoginSession(request);
@@ -76,15 +90,27 @@ public class LoginCompletion {
         };
     }
 
-    private void startSession(AuthenticatedIdentity identity, AccessDecision.Granted granted,
+    /** Staff without SUS access still reach the console, when their login method allows staff roles. */
+    private boolean isStaff(AuthenticatedIdentity identity, AccessDecision.Denied denied) {
+        return identity.method().staffLogin() && denied.person().isPresent()
+                && !registry.staffRolesOf(denied.person().get().id()).isEmpty();
+    }
+
+    private void startSession(AuthenticatedIdentity identity, Person person, List<AccessGrant> validGrants,
                               HttpServletRequest request, HttpServletResponse response) {
         endPreLoginSession(request);
         HttpSession session = request.getSession(true);
-        SusPrincipal principal = new SusPrincipal(granted.person().id(), identity.personnummer(),
-                granted.person().fullName(), identity.method(), identity.authenticatedAt(),
-                granted.validGrants().stream().map(LoginCompletion::summary).toList());
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority("ROLE_SUS_USER")));
+        Set<StaffRole> staffRoles = identity.method().staffLogin() ? registry.staffRolesOf(person.id()) : Set.of();
+        SusPrincipal principal = new SusPrincipal(person.id(), identity.personnummer(), person.fullName(),
+                identity.method(), identity.authenticatedAt(),
+                validGrants.stream().map(LoginCompletion::summary).toList(),
+                staffRoles.stream().map(StaffRole::name).sorted().toList());
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        if (!validGrants.isEmpty()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_SUS_USER"));
+        }
+        staffRoles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -10,10 +10,12 @@ import se.susam.inloggning.identity.Personnummer;
 /**
  * The person logged in to SUS, as the session holds it.
  *
- * @param grants the valid grants at login: organisation name and role names
+ * @param grants     the valid grants at login: organisation name and role names
+ * @param staffRoles the console roles held in this session (names of {@code access.StaffRole})
  */
 public record SusPrincipal(long personId, Personnummer personnummer, String fullName, LoginMethod method,
-                           Instant authenticatedAt, List<GrantSummary> grants) implements Principal, Serializable {
+                           Instant authenticatedAt, List<GrantSummary> grants, List<String> staffRoles)
+        implements Principal, Serializable {
 
     /** One valid grant as shown on the SUS start page. */
     public record GrantSummary(String organisation, List<String> roles) implements Serializable {
@@ -21,6 +23,7 @@ public record SusPrincipal(long personId, Personnummer personnummer, String full
 
     public SusPrincipal {
         grants = List.copyOf(grants);
+        staffRoles = List.copyOf(staffRoles);
     }
 
     /**

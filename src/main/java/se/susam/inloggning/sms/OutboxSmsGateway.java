@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.susam.inloggning.identity.PhoneNumber;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,12 @@ public class OutboxSmsGateway implements SmsGateway {
 
     /** A stored message as {@code /dev/sms/outbox.json} shows it. */
     public record OutboxMessage(String to, String text, boolean flash, Instant sentAt) {
+
+        /** Never the number or the text: framework debug logging prints response bodies. */
+        @Override
+        public String toString() {
+            return "OutboxMessage[to=" + new PhoneNumber(to).masked() + ", flash=" + flash + ", sentAt=" + sentAt + "]";
+        }
     }
 
     private final JdbcClient jdbc;

@@ -25,7 +25,7 @@ public class TestRegistry {
     private final AccessRegistry registry;
     private final MasterPasswords masterPasswords;
 
-    TestRegistry(AccessRegistry registry, MasterPasswords masterPasswords) {
+    public TestRegistry(AccessRegistry registry, MasterPasswords masterPasswords) {
         this.registry = registry;
         this.masterPasswords = masterPasswords;
     }

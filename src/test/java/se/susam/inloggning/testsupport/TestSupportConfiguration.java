@@ -18,12 +18,15 @@ public class TestSupportConfiguration {
      */
     @Bean
     FlywayMigrationStrategy cleanOncePerRun() {
-        return flyway -> {
-            if (CLEANED.compareAndSet(false, true)) {
-                flyway.clean();
-            }
-            flyway.migrate();
-        };
+        return TestSupportConfiguration::cleanOnceThenMigrate;
+    }
+
+    /** Cleans the schema the first time a test run touches the database, then migrates. */
+    public static void cleanOnceThenMigrate(org.flywaydb.core.Flyway flyway) {
+        if (CLEANED.compareAndSet(false, true)) {
+            flyway.clean();
+        }
+        flyway.migrate();
     }
 
     @Bean

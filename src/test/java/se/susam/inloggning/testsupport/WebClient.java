@@ -82,6 +82,13 @@ public class WebClient {
         return Pattern.compile(Pattern.quote("\"to\":\"" + e164 + "\"")).matcher(json).results().count();
     }
 
+    /** The server-side session id: Spring Session's cookie holds it Base64-encoded. */
+    public String sessionId() {
+        String cookie = sessionCookie();
+        return cookie == null ? null
+                : new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
+    }
+
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SUS_SESSION"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
@@ -89,7 +96,8 @@ public class WebClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
+                            .header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8").build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {

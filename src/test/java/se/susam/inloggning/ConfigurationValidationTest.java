@@ -1,0 +1,75 @@
+package se.susam.inloggning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** A missing or wrong setting stops start-up with a message that names it. */
+class ConfigurationValidationTest {
+
+    private static String[] args(String... extra) {
+        String[] base = {"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    private static Throwable startFailure(String profile, String... extra) {
+        Throwable[] failure = new Throwable[1];
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SusInloggningApplication.class).profiles(profile)
+                .run(args(extra)).close()).satisfies(e -> failure[0] = e);
+        return failure[0];
+    }
+
+    private static String allMessages(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void startWhenCodeKeyMissingThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.sms-login.code-key=");
+        assertThat(allMessages(e)).contains("sus.sms-login.code-key");
+    }
+
+    @Test
+    void startWhenCodeKeyTooShortThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.sms-login.code-key=c2hvcnQ=");
+        assertThat(allMessages(e)).contains("sus.sms-login", "code-key", "32 bytes");
+    }
+
+    @Test
+    void startWhenLockoutAboveNistLimitThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.credentials.lockout.permanent-after=101");
+        assertThat(allMessages(e)).contains("sus.credentials.lockout.permanent-after");
+    }
+
+    @Test
+    void startWhenArgon2BelowOwaspMinimumThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.credentials.argon2.memory-kib=1024");
+        assertThat(allMessages(e)).contains("sus.credentials.argon2.memory-kib");
+    }
+
+    @Test
+    void startWhenOutboxGatewayOutsideDemoThenRefused() {
+        Throwable e = startFailure("production-like", "--sus.sms.gateway=outbox",
+                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==");
+        assertThat(allMessages(e)).contains("sus.sms.gateway=outbox", "demo profile");
+    }
+
+    @Test
+    void startWhenNoSmsGatewayConfiguredThenFailsNamingTheSetting() {
+        Throwable e = startFailure("production-like",
+                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==");
+        assertThat(allMessages(e)).contains("sus.sms.gateway");
+    }
+}

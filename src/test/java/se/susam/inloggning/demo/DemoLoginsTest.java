@@ -1,0 +1,80 @@
+package se.susam.inloggning.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import se.susam.inloggning.testsupport.TestSupportConfiguration;
+import se.susam.inloggning.testsupport.WebClient;
+import se.susam.inloggning.testsupport.WebClient.Page;
+
+/** Every demo login in the README's table lands where the table says. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@Tag("database")
+@Import(TestSupportConfiguration.class)
+class DemoLoginsTest {
+
+    @LocalServerPort
+    int port;
+
+    private Page smsLogin(DemoData.DemoPerson person, String mobile) {
+        WebClient browser = new WebClient("http://localhost:" + port);
+        browser.get("/login/sms");
+        Page step1 = browser.post("/login/sms", "personnummer", person.personnummer(),
+                "password", person.masterPassword() == null ? "Kaxe4Rpt" : person.masterPassword());
+        if (!step1.redirectsTo("/login/sms/kod")) {
+            return step1;
+        }
+        browser.get("/login/sms/kod");
+        Page step2 = browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(mobile));
+        return step2.redirectsTo("/sus") ? browser.get("/sus") : step2;
+    }
+
+    @Test
+    void annaWhenLoggingInWithSmsThenSusWithHerRoles() {
+        Page page = smsLogin(DemoData.ANNA, "+46701740605");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Välkommen, Anna Lindqvist", "Samordningsförbundet Göteborg Nordost",
+                "Samverkansadministratör", "Insatsansvarig");
+    }
+
+    @Test
+    void bertilWhenLoggingInWithSmsThenSusWithBothOrganisations() {
+        Page page = smsLogin(DemoData.BERTIL, "+46701740606");
+        assertThat(page.text()).contains("Bertil Nyström", "Kungälvs kommun", "Deltagaransvarig",
+                "Samordningsförbundet Göteborg Nordost");
+    }
+
+    @Test
+    void davidWhenLoggingInWithSmsThenNoAccessBecauseExpired() {
+        Page page = smsLogin(DemoData.DAVID, "+46701740607");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("Du saknar behörighet till SUS", "ACC-002");
+    }
+
+    @Test
+    void evaWhenLoggingInWithSmsThenNoAccessBecauseWithdrawn() {
+        Page page = smsLogin(DemoData.EVA, "+46701740608");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("Du saknar behörighet till SUS", "ACC-003");
+    }
+
+    @Test
+    void ceciliaAndFredrikWhenTryingSmsLoginThenWrongCredentialsMessage() {
+        assertThat(smsLogin(DemoData.CECILIA, "none").text()).contains("SMS-003");
+        assertThat(smsLogin(DemoData.FREDRIK, "none").text()).contains("SMS-003");
+    }
+
+    @Test
+    void outboxPageWhenDemoThenShowsSentMessages() {
+        smsLogin(DemoData.ANNA, "+46701740605");
+        Page page = new WebClient("http://localhost:" + port).get("/dev/sms");
+        assertThat(page.text()).contains("SMS-utkorg (demo)", "+46701740605", "Your OTP:");
+    }
+}

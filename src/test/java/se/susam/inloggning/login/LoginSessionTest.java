@@ -1,0 +1,175 @@
+package se.susam.inloggning.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.susam.inloggning.access.AccessStatus;
+import se.susam.inloggning.testsupport.DatabaseTest;
+import se.susam.inloggning.testsupport.MutableClock;
+import se.susam.inloggning.testsupport.TestRegistry;
+import se.susam.inloggning.testsupport.TestRegistry.SmsUser;
+import se.susam.inloggning.testsupport.WebClient;
+import se.susam.inloggning.testsupport.WebClient.Page;
+
+/** The access gate after login, and the session it starts (SPEC §3.3, §4). */
+@DatabaseTest
+class LoginSessionTest {
+
+    private static final String PASSWORD = "Tg3kYbn9";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRegistry registry;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private Page logIn(WebClient browser, SmsUser user) {
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        browser.get("/login/sms/kod");
+        return browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()));
+    }
+
+    private WebClient browser() {
+        return new WebClient("http://localhost:" + port);
+    }
+
+    @Test
+    void loginWhenAccessExpiredThenNoAccessPageWith403AndNotLoggedIn() {
+        SmsUser user = registry.smsUser(PASSWORD, AccessStatus.ACTIVE, LocalDate.now().minusYears(1),
+                LocalDate.now().minusDays(1));
+        WebClient browser = browser();
+        Page page = logIn(browser, user);
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("Du saknar behörighet till SUS", "ACC-002", "har gått ut");
+        assertThat(page.body()).contains("href=\"/behorigheter\"");
+        assertThat(browser.get("/sus").redirectsTo("/login")).isTrue();
+    }
+
+    @Test
+    void loginWhenAccessWithdrawnThenNoAccessPage() {
+        SmsUser user = registry.smsUser(PASSWORD, AccessStatus.WITHDRAWN, LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(1));
+        Page page = logIn(browser(), user);
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("Du saknar behörighet till SUS", "ACC-003", "återkallats");
+    }
+
+    @Test
+    void loginWhenAccessNotYetValidThenNoAccessPage() {
+        SmsUser user = registry.smsUser(PASSWORD, AccessStatus.ACTIVE, LocalDate.now().plusDays(3),
+                LocalDate.now().plusYears(1));
+        Page page = logIn(browser(), user);
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("ACC-004");
+    }
+
+    @Test
+    void loginWhenAccessEndsTodayThenStillValid() {
+        SmsUser user = registry.smsUser(PASSWORD, AccessStatus.ACTIVE, LocalDate.now().minusYears(1), LocalDate.now());
+        assertThat(logIn(browser(), user).redirectsTo("/sus")).isTrue();
+    }
+
+    @Test
+    void loginWhenSucceededThenSessionIdRenewed() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        String beforeLogin = browser.sessionCookie();
+        assertThat(beforeLogin).isNotNull();
+        browser.get("/login/sms/kod");
+        browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()));
+        assertThat(browser.sessionCookie()).isNotNull().isNotEqualTo(beforeLogin);
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+    }
+
+    @Test
+    void susWhenAnonymousThenSentToLogin() {
+        assertThat(browser().get("/sus").redirectsTo("/login")).isTrue();
+    }
+
+    @Test
+    void logoutWhenPostedThenSessionEndedServerSide() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        browser.get("/sus");
+        String sessionId = browser.sessionId();
+        String countSql = "SELECT COUNT(*) FROM spring_session WHERE session_id = :id";
+        assertThat(jdbc.sql(countSql).param("id", sessionId).query(Integer.class).single()).isEqualTo(1);
+        Page logout = browser.post("/logout");
+        assertThat(logout.redirectsTo("/?utloggad")).isTrue();
+        assertThat(browser.get("/?utloggad").text()).contains("Du är utloggad.");
+        int rows = jdbc.sql(countSql).param("id", sessionId).query(Integer.class).single();
+        assertThat(rows).as("the session row is gone, not just the cookie").isZero();
+        assertThat(browser.get("/sus").redirectsTo("/login")).isTrue();
+    }
+
+    @Test
+    void logoutWhenPostedWithoutCsrfTokenThenRefused() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        WebClient.Page withoutToken = new WebClient("http://localhost:" + port).post("/logout");
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+    }
+
+    @Test
+    void sessionWhenStartedThenIdleTimeoutIsThirtyMinutes() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        int idle = jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id")
+                .param("id", browser.sessionId()).query(Integer.class).single();
+        assertThat(idle).isEqualTo(30 * 60);
+    }
+
+    @Test
+    void sessionWhenOlderThanTwelveHoursThenEndedHoweverActive() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        clock.advance(Duration.ofHours(11).plusMinutes(59));
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(2));
+        Page expired = browser.get("/sus");
+        assertThat(expired.redirectsTo("/login?session=utgangen")).isTrue();
+        assertThat(browser.get("/login?session=utgangen").text()).contains("Din session har gått ut");
+        assertThat(browser.get("/sus").redirectsTo("/login")).isTrue();
+    }
+
+    @Test
+    void susPageWhenLoggedInThenShowsEveryValidOrganisationAndRole() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        var other = registry.organisation();
+        registry.registry().addGrant(user.person().id(), other,
+                java.util.Set.of(se.susam.inloggning.access.Role.SAMVERKANSADMINISTRATOR),
+                LocalDate.now().minusDays(1), LocalDate.now().plusDays(1), AccessStatus.ACTIVE,
+                java.util.Optional.empty());
+        WebClient browser = browser();
+        logIn(browser, user);
+        assertThat(browser.get("/sus").text())
+                .contains(other.name(), "Samverkansadministratör", "Insatsansvarig", "Inloggad med : SMS-inloggning");
+    }
+}
