@@ -21,7 +21,8 @@ class SmsConfiguration {
                 if (!environment.acceptsProfiles(Profiles.of("demo", "test", "bench"))) {
                     throw new IllegalStateException(
                             "sus.sms.gateway=outbox only sends to the demo outbox and is allowed only in the demo "
-                                    + "and bench profiles; configure a real SMS operator for production");
+                                    + "profile (and the load benchmark's bench profile); configure a real SMS operator "
+                                    + "for production");
                 }
                 yield new OutboxSmsGateway(jdbc, clock);
             }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import se.susam.inloggning.testsupport.WebClient;
+
 /**
  * One person's browser for one login: its own cookies and the CSRF token of the last page, over the
  * virtual user's kept-alive connection. Never follows redirects: the benchmark checks each one.
@@ -33,16 +35,7 @@ final class BenchBrowser {
 
     /** Posts a form with the CSRF token of the last page fetched. */
     Page post(String path, String... fields) throws IOException {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (csrf != null) {
-            form.put("_csrf", csrf);
-        }
-        for (int i = 0; i < fields.length; i += 2) {
-            form.put(fields[i], fields[i + 1]);
-        }
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String body = WebClient.formBody(csrf, fields);
         List<String> headers = headers();
         headers.add("Content-Type: application/x-www-form-urlencoded");
         return send("POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
