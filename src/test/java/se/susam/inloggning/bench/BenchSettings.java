@@ -54,7 +54,7 @@ record BenchSettings(URI server, int users, int concurrency, Duration warmup, Du
                 URI.create(values.getOrDefault("url", "http://127.0.0.1:18080")),
                 integer(values, "users", 1000),
                 integer(values, "concurrency", 32),
-                Duration.ofSeconds(integer(values, "warmup", 60)),
+                Duration.ofSeconds(integer(values, "warmup", 180)),
                 Duration.ofSeconds(integer(values, "duration", 60)),
                 new Argon2Parameters(integer(values, "m", 7168), integer(values, "t", 5), integer(values, "p", 1)),
                 integer(values, "hash-threads", Runtime.getRuntime().availableProcessors()),
