@@ -41,8 +41,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC = {
             "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
-            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
-            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
+            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/testa-e-legitimation",
+            "/testa-e-legitimation/**", "/css/**", "/img/**", "/favicon.ico",
+            "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/tjanstekort/**",
+            "/felanmalan", "/felanmalan/**"
     };
 
     @Bean

@@ -9,7 +9,9 @@ import java.util.Set;
  */
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
-    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF));
+    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
+    TJANSTEKORT("tjanstekort", EnumSet.of(ErrorFamily.TJK, ErrorFamily.ACC, ErrorFamily.GEN)),
+    FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL));
 
     private final String slug;
     private final Set<ErrorFamily> families;

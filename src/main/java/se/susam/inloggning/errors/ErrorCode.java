@@ -52,7 +52,39 @@ public enum ErrorCode {
     DRF_END_INVALID("DRF-008", ErrorFamily.DRF, 400),
     DRF_END_BEFORE_START("DRF-009", ErrorFamily.DRF, 400),
     DRF_MAINTENANCE("DRF-010", ErrorFamily.DRF, 503),
-    DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409);
+    DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409),
+
+    TJK_NO_CERTIFICATE("TJK-001", ErrorFamily.TJK, 401),
+    TJK_EXPIRED("TJK-002", ErrorFamily.TJK, 401),
+    TJK_NOT_YET_VALID("TJK-003", ErrorFamily.TJK, 401),
+    TJK_UNKNOWN_ISSUER("TJK-004", ErrorFamily.TJK, 401),
+    TJK_REVOKED("TJK-005", ErrorFamily.TJK, 401),
+    TJK_REVOCATION_UNKNOWN("TJK-006", ErrorFamily.TJK, 503),
+    TJK_WRONG_KEY_USAGE("TJK-007", ErrorFamily.TJK, 401),
+    TJK_NO_PERSONNUMMER("TJK-008", ErrorFamily.TJK, 401),
+    TJK_INVALID_PERSONNUMMER("TJK-009", ErrorFamily.TJK, 401),
+    TJK_POLICY("TJK-010", ErrorFamily.TJK, 401),
+    TJK_CHAIN_INVALID("TJK-011", ErrorFamily.TJK, 401),
+    TJK_UNREADABLE("TJK-012", ErrorFamily.TJK, 400),
+
+    FEL_GROUP("FEL-001", ErrorFamily.FEL, 400),
+    FEL_NAME_EMPTY("FEL-002", ErrorFamily.FEL, 400),
+    FEL_EMAIL_EMPTY("FEL-003", ErrorFamily.FEL, 400),
+    FEL_EMAIL_FORMAT("FEL-004", ErrorFamily.FEL, 400),
+    FEL_PHONE_FORMAT("FEL-005", ErrorFamily.FEL, 400),
+    FEL_ORGANISATION_EMPTY("FEL-006", ErrorFamily.FEL, 400),
+    FEL_METHOD("FEL-007", ErrorFamily.FEL, 400),
+    FEL_CODE_FORMAT("FEL-008", ErrorFamily.FEL, 400),
+    FEL_REFERENCE_FORMAT("FEL-009", ErrorFamily.FEL, 400),
+    FEL_TIME_FORMAT("FEL-010", ErrorFamily.FEL, 400),
+    FEL_TIME_FUTURE("FEL-011", ErrorFamily.FEL, 400),
+    FEL_DESCRIPTION_EMPTY("FEL-012", ErrorFamily.FEL, 400),
+    FEL_DESCRIPTION_LENGTH("FEL-013", ErrorFamily.FEL, 400),
+    FEL_RATE_LIMITED("FEL-014", ErrorFamily.FEL, 429),
+    FEL_NO_RECEIPT("FEL-015", ErrorFamily.FEL, 404),
+    FEL_NAME_LENGTH("FEL-016", ErrorFamily.FEL, 400),
+    FEL_KIND("FEL-017", ErrorFamily.FEL, 400),
+    FEL_ORGANISATION_LENGTH("FEL-018", ErrorFamily.FEL, 400);
 
     private final String code;
     private final ErrorFamily family;

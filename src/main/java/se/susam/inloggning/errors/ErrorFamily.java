@@ -11,5 +11,9 @@ public enum ErrorFamily {
     /** SMS login (masterlösenord and engångslösen). */
     SMS,
     /** Driftinformation: maintenance, and the notice form in the console. */
-    DRF
+    DRF,
+    /** Tjänstekort (smart-card certificate) login. */
+    TJK,
+    /** Felanmälan: the incident report form and its receipt. */
+    FEL
 }

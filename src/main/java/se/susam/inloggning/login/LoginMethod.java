@@ -2,7 +2,9 @@ package se.susam.inloggning.login;
 
 /** The login methods (inloggningsmetoder) of SPEC §3.2. */
 public enum LoginMethod {
-    SMS("login.method.SMS", false);
+    SMS("login.method.SMS", false),
+    TJANSTEKORT_FK("login.method.TJANSTEKORT_FK", true),
+    TJANSTEKORT_AF("login.method.TJANSTEKORT_AF", true);
 
     private final String messageKey;
     private final boolean staffLogin;
