@@ -67,6 +67,17 @@ public class WebClient {
 
     /** Posts a form with the CSRF token of the last page fetched. */
     public Page post(String path, String... fields) {
+        String body = formBody(csrf, fields);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * An {@code application/x-www-form-urlencoded} body: the CSRF token (if any) and then the
+     * {@code name, value} pairs in order.
+     */
+    public static String formBody(String csrf, String... fields) {
         Map<String, String> form = new LinkedHashMap<>();
         if (csrf != null) {
             form.put("_csrf", csrf);
@@ -74,13 +85,10 @@ public class WebClient {
         for (int i = 0; i < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        String body = form.entrySet().stream()
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The newest one-time code the demo outbox sent to {@code e164}. */
