@@ -17,9 +17,8 @@ import se.susam.inloggning.demo.BenchPopulation;
  * server started with the {@code bench} profile it first measures the raw Argon2id hash rate of the
  * run's parameters on this machine, then drives complete SMS logins with many virtual users and
  * reports logins/s, latency and the ratio of logins/s to hashes/s. The target is at least
- * {@value #TARGET_PERCENT} %: the rest of a login must not cost more than a quarter of its hash. Where
- * other processes share the cores, the CPU each process used shows what the same run would give on
- * an otherwise idle machine.
+ * {@value #TARGET_PERCENT} %: the rest of a login must not cost more than a quarter of its hash. The
+ * report also shows the CPU each process used, so a run that other processes disturbed says so.
  *
  * <p>A plain {@code main}, not a test: speed is measured here, never by a timed unit test.
  * Exits 1 if any login failed, 2 if the server does not log the first benchmark person in.
@@ -49,7 +48,8 @@ public final class SmsLoginBenchmark {
         try (SmsLoginScript first = new SmsLoginScript(settings.server())) {
             first.login(BenchPopulation.user(0), new long[SmsLoginScript.Step.values().length]);
         } catch (SmsLoginScript.StepFailed e) {
-            System.err.println("The first benchmark person cannot log in at " + settings.server() + " (" + e.getMessage()
+            System.err.println("The first benchmark person cannot log in at " + settings.server() + " ("
+                    + e.getMessage()
                     + "). Is the server running with the bench profile and the same Argon2 parameters?");
             System.exit(2);
             return;
@@ -85,7 +85,8 @@ public final class SmsLoginBenchmark {
         double clientMillis = load.cpu().clientCores() * perLogin;
         double otherCores = Math.max(hashes.cpu().otherCores(), load.cpu().otherCores());
         StringBuilder out = new StringBuilder();
-        line(out, "SMS login load benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        line(out, "SMS login load benchmark, %s",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         line(out, "Machine      %s", machine());
         line(out, "Argon2id     m=%d KiB, t=%d, p=%d", settings.argon2().memoryKib(), settings.argon2().iterations(),
                 settings.argon2().parallelism());
@@ -93,8 +94,8 @@ public final class SmsLoginBenchmark {
         line(out, "Raw hashing  %d threads, %.1f s: %d hashes = %.1f hashes/s (%.1f ms per hash, %.1f ms CPU)",
                 hashes.threads(), hashes.elapsed().toNanos() / 1e9, hashes.hashes(), hashes.perSecond(),
                 hashes.millisPerHash(), hashCpuMillis);
-        line(out, "  CPU        machine %.2f cores busy: hashing %.2f, other processes %.2f", hashes.cpu().machineCores(),
-                hashes.cpu().clientCores(), hashes.cpu().otherCores());
+        line(out, "  CPU        machine %.2f cores busy: hashing %.2f, other processes %.2f",
+                hashes.cpu().machineCores(), hashes.cpu().clientCores(), hashes.cpu().otherCores());
         line(out, "Load         %d virtual users; warm-up %d s (%d logins, %d errors); measured %d s",
                 settings.concurrency(), settings.warmup().toSeconds(), load.warmupLogins(), load.warmupErrors(),
                 settings.duration().toSeconds());
@@ -110,8 +111,10 @@ public final class SmsLoginBenchmark {
         line(out, "CPU ratio    CPU per hash ÷ CPU per login (server + client) = %.1f ÷ %.1f ms = %.1f %%",
                 hashCpuMillis, serverMillis + clientMillis, 100 * hashCpuMillis / (serverMillis + clientMillis));
         if (otherCores > OTHER_LOAD_LIMIT) {
-            line(out, "WARNING      other processes used up to %.2f cores: the measured ratio depends on how the", otherCores);
-            line(out, "             system shared the cores out; the CPU ratio estimates an otherwise idle machine");
+            line(out, "WARNING      other processes used up to %.2f cores: the measured ratio depends on how the",
+                    otherCores);
+            line(out, "             system shared the cores out, and the CPU ratio is a rough guide only:");
+            line(out, "             measure on an otherwise idle machine");
         }
         line(out, "");
         line(out, "%-34s %7s %9s %9s %9s", "Latency (ms)", "count", "p50", "p99", "max");

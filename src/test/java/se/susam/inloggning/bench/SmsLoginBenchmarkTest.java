@@ -80,7 +80,8 @@ class SmsLoginBenchmarkTest {
     @Test
     void settingsWhenUnknownArgumentThenRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> BenchSettings.parse("userz=10"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userz").hasMessageContaining("users");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userz").hasMessageContaining("users");
     }
 
     private static HashRate.Result hashRate(long hashes, int seconds) {
