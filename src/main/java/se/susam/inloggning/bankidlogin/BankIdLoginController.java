@@ -30,6 +30,7 @@ import se.susam.inloggning.bankid.Rfa;
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.errors.ErrorMessages;
 import se.susam.inloggning.login.AuthenticatedIdentity;
+import se.susam.inloggning.login.EidTestPage;
 import se.susam.inloggning.login.LoginCompletion;
 
 /**
@@ -43,6 +44,8 @@ import se.susam.inloggning.login.LoginCompletion;
 class BankIdLoginController {
 
     static final String LOGIN = "sus.bankid.login";
+    /** Session attribute: this BankID login is "Testa din e-legitimation", not a login to SUS. */
+    static final String TEST_MODE = "sus.bankid.test";
     private static final String DEVICE_COOKIE = "sus-enhet";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,10 +53,12 @@ class BankIdLoginController {
     private final LoginCompletion completion;
     private final ErrorMessages messages;
     private final Set<String> trustedProxies;
+    private final EidTestPage eidTest;
 
     BankIdLoginController(BankIdLoginService service, LoginCompletion completion, ErrorMessages messages,
-                          BankIdProperties properties) {
+                          BankIdProperties properties, EidTestPage eidTest) {
         this.service = service;
+        this.eidTest = eidTest;
         this.completion = completion;
         this.messages = messages;
         this.trustedProxies = Set.copyOf(properties.trustedProxies().stream().filter(p -> !p.isBlank()).toList());
@@ -61,7 +66,19 @@ class BankIdLoginController {
 
     /** RFA19 on a computer, RFA20 on a phone: which device the BankID is on. */
     @GetMapping
-    String choose(HttpServletRequest request, Model model, @RequestParam(required = false) String avbruten) {
+    String choose(HttpServletRequest request, Model model, @RequestParam(required = false) String avbruten,
+                  @RequestParam(required = false) String test) {
+        if (test != null) {
+            request.getSession(true).setAttribute(TEST_MODE, Boolean.TRUE);
+        } else if (request.getSession(false) != null && avbruten == null) {
+            request.getSession(false).removeAttribute(TEST_MODE);
+        }
+        return renderChoice(request, model, avbruten);
+    }
+
+    private String renderChoice(HttpServletRequest request, Model model, String avbruten) {
+        HttpSession session = request.getSession(false);
+        model.addAttribute("testMode", session != null && Boolean.TRUE.equals(session.getAttribute(TEST_MODE)));
         boolean mobile = isMobile(request);
         model.addAttribute("mobile", mobile);
         model.addAttribute("question", (mobile ? Rfa.RFA20 : Rfa.RFA19));
@@ -80,7 +97,7 @@ class BankIdLoginController {
         if (device == null) {
             model.addAttribute("errors", List.of(messages.show(ErrorCode.BID_DEVICE_CHOICE, "enhet-denna", locale)));
             response.setStatus(ErrorCode.BID_DEVICE_CHOICE.httpStatus());
-            return choose(request, model, null);
+            return renderChoice(request, model, null);
         }
         String base = request.getScheme() + "://" + request.getServerName()
                 + (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + request.getContextPath();
@@ -112,6 +129,13 @@ class BankIdLoginController {
                 AuthenticatedIdentity identity = service.handOver(loginId).orElse(null);
                 if (identity == null) {
                     yield failed(ErrorCode.BID_NO_LOGIN, Rfa.RFA22, response, model, locale);
+                }
+                HttpSession session = request.getSession(false);
+                if (session != null && Boolean.TRUE.equals(session.getAttribute(TEST_MODE))) {
+                    session.removeAttribute(TEST_MODE);
+                    yield eidTest.show(identity, null,
+                            List.of(new EidTestPage.Detail("eidtest.result.issuer", "BankID")),
+                            request.getRemoteAddr(), model, locale);
                 }
                 yield completion.complete(identity, request, response, model, locale);
             }

@@ -529,4 +529,41 @@ class BankIdLoginFlowTest {
             return response;
         }
     }
+
+    @Test
+    void eidTestWhenBankIdWorksThenShowsWhatWasReceivedAndAccessWithoutStartingASession() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        WebClient.Page offer = browser.get("/testa-e-legitimation");
+        assertThat(offer.body()).contains("href=\"/login/bankid?test=1\"");
+        assertThat(browser.get("/login/bankid?test=1").text()).contains("Det här är ett test av din e-legitimation");
+        WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
+        assertThat(started.redirectsTo("/login/bankid/vantar")).isTrue();
+        browser.get("/login/bankid/vantar");
+        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+
+        WebClient.Page result = pollAfterInterval(browser);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.text()).contains("Din e-legitimation fungerar", "Test Person", person.personnummer().masked(),
+                "Mobilt BankID", "Du har en gällande behörighet till SUS", "Du är inte inloggad i SUS efter testet")
+                .doesNotContain(person.personnummer().value());
+        assertThat(browser.get("/sus").redirectsTo("/login")).as("no session").isTrue();
+    }
+
+    @Test
+    void eidTestWhenPersonHasNoAccessThenSaysSoAndAnOrdinaryLoginAfterwardsIsNotATest() {
+        WebClient browser = browser();
+        browser.get("/login/bankid?test=1");
+        browser.post("/login/bankid/start", "enhet", "annan");
+        browser.get("/login/bankid/vantar");
+        String nobody = se.susam.inloggning.testsupport.TestRegistry.uniquePersonnummer().value();
+        inApp(openInApp(scanQr(browser), nobody), "identify");
+        assertThat(pollAfterInterval(browser).text()).contains("Din e-legitimation fungerar", "ACC-001");
+
+        Person person = personWithAccess();
+        clock.advance(Duration.ofMinutes(1));
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
+    }
 }
