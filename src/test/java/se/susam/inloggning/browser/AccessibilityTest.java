@@ -24,6 +24,9 @@ class AccessibilityTest {
     @Autowired
     TestRegistry registry;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             /                                    | SUS – uppföljning av samverkan
@@ -171,6 +174,26 @@ class AccessibilityTest {
         browser.open("/dev/sms");
 
         assertThat(browser.text()).contains("Your OTP: " + browser.codeSentTo(user.mobile()));
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void driftinformationWithACurrentDisruptionHasNoWcagViolationsAndShowsTheBanner(Browser browser) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO service_notice (title, body, kind, affected, sus_unavailable, starts_at, ends_at,
+                                            created_by, created_at)
+                VALUES ('BankID-inloggning fungerar inte just nu', 'Vi felsöker. Logga in med SMS eller tjänstekort.',
+                        'DRIFTSTORNING', 'BANKID', FALSE, :start, :end, 'test', :start)""")
+                .param("start", now.minusMinutes(1)).param("end", now.plusSeconds(8)).update();
+
+        browser.open("/driftinformation");
+        assertThat(browser.heading()).isEqualTo("Driftinformation");
+        browser.screenshot("driftinformation");
+        Axe.assertNoViolations(browser);
+
+        browser.open("/login");
+        browser.screenshot("login-chooser-with-banner");
         Axe.assertNoViolations(browser);
     }
 }
