@@ -9,7 +9,8 @@ import java.util.Set;
  */
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
-    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF));
+    DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
+    SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

@@ -52,7 +52,10 @@ public enum ErrorCode {
     DRF_END_INVALID("DRF-008", ErrorFamily.DRF, 400),
     DRF_END_BEFORE_START("DRF-009", ErrorFamily.DRF, 400),
     DRF_MAINTENANCE("DRF-010", ErrorFamily.DRF, 503),
-    DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409);
+    DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409),
+
+    OIDC_BAD_REQUEST("OIDC-001", ErrorFamily.OIDC, 400),
+    OIDC_BAD_LOGOUT("OIDC-002", ErrorFamily.OIDC, 400);
 
     private final String code;
     private final ErrorFamily family;

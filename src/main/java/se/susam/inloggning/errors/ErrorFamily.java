@@ -11,5 +11,7 @@ public enum ErrorFamily {
     /** SMS login (masterlösenord and engångslösen). */
     SMS,
     /** Driftinformation: maintenance, and the notice form in the console. */
-    DRF
+    DRF,
+    /** Login requests from SUS and other services (the OpenID Connect provider). */
+    OIDC
 }
