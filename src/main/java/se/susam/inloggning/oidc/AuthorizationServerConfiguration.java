@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -47,6 +48,7 @@ import se.susam.inloggning.login.SessionEndingLogoutHandler;
  * {@link SigningKeys}); relying parties come from configuration.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AuthorizationServerConfiguration {
 
     @Bean

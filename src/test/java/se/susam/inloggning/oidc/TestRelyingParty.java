@@ -47,6 +47,7 @@ final class TestRelyingParty {
     static final String SECRET_HASH = "{bcrypt}" + org.springframework.security.crypto.bcrypt.BCrypt
             .hashpw(SECRET, org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
     static final URI REDIRECT = URI.create("https://rp.test/callback");
+    static final URI LOGGED_OUT = URI.create("https://rp.test/utloggad");
 
     private static final RSAKey KEY = generate();
     private static final List<String> LOGOUT_TOKENS = new CopyOnWriteArrayList<>();
