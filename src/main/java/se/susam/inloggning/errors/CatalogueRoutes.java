@@ -10,7 +10,9 @@ import java.util.Set;
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
     DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
-    SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN));
+    SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN)),
+    /** "Vanliga felmeddelanden (BankID och e-legitimation)", where the support page links. */
+    BANKID("bankid", EnumSet.of(ErrorFamily.ELEG, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

@@ -55,7 +55,15 @@ public enum ErrorCode {
     DRF_ALREADY_ENDED("DRF-011", ErrorFamily.DRF, 409),
 
     OIDC_BAD_REQUEST("OIDC-001", ErrorFamily.OIDC, 400),
-    OIDC_BAD_LOGOUT("OIDC-002", ErrorFamily.OIDC, 400);
+    OIDC_BAD_LOGOUT("OIDC-002", ErrorFamily.OIDC, 400),
+
+    ELEG_UNAVAILABLE("ELEG-001", ErrorFamily.ELEG, 503),
+    ELEG_CANCELLED("ELEG-002", ErrorFamily.ELEG, 401),
+    ELEG_PERSONNUMMER_MISSING("ELEG-003", ErrorFamily.ELEG, 502),
+    ELEG_PERSONNUMMER_INVALID("ELEG-004", ErrorFamily.ELEG, 502),
+    ELEG_PROVIDER_ERROR("ELEG-005", ErrorFamily.ELEG, 502),
+    ELEG_INVALID_RESPONSE("ELEG-006", ErrorFamily.ELEG, 502),
+    ELEG_NO_TRANSACTION("ELEG-007", ErrorFamily.ELEG, 409);
 
     private final String code;
     private final ErrorFamily family;

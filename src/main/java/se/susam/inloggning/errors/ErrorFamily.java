@@ -13,5 +13,7 @@ public enum ErrorFamily {
     /** Driftinformation: maintenance, and the notice form in the console. */
     DRF,
     /** Login requests from SUS and other services (the OpenID Connect provider). */
-    OIDC
+    OIDC,
+    /** E-legitimation through an identity broker (Telia, Nordea, Freja, …). */
+    ELEG
 }
