@@ -56,10 +56,12 @@ final class AuthorizationRequests {
 
     private final AccessGate gate;
     private final Clock clock;
+    private final List<LoginMethod> available;
 
-    AuthorizationRequests(AccessGate gate, Clock clock) {
+    AuthorizationRequests(AccessGate gate, Clock clock, List<LoginMethod> available) {
         this.gate = gate;
         this.clock = clock;
+        this.available = List.copyOf(available);
     }
 
     /** Wraps each of the authorization endpoint's converters. */
@@ -75,7 +77,7 @@ final class AuthorizationRequests {
     Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> validator() {
         return context -> {
             OAuth2AuthorizationCodeRequestAuthenticationToken token = context.getAuthentication();
-            Demand demand = Demand.of(token.getAdditionalParameters());
+            Demand demand = Demand.of(token.getAdditionalParameters(), available);
             if (!demand.levels().isEmpty() && demand.acceptedMethods().isEmpty()) {
                 throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(
                         "unmet_authentication_requirements", "No login method reaches the requested acr_values",
@@ -91,7 +93,7 @@ final class AuthorizationRequests {
 
     private Authentication decide(OAuth2AuthorizationCodeRequestAuthenticationToken token, HttpServletRequest request) {
         Map<String, Object> parameters = LoginFacts.withoutFacts(token.getAdditionalParameters());
-        Demand demand = Demand.of(parameters);
+        Demand demand = Demand.of(parameters, available);
         Authentication current = (Authentication) token.getPrincipal();
         if (current == null || !current.isAuthenticated() || !(current.getPrincipal() instanceof SusPrincipal person)) {
             return loginNeeded(token, parameters, demand, request);
@@ -150,23 +152,22 @@ final class AuthorizationRequests {
      * @param levels the known {@code acr_values} (unknown ones are ignored, as OpenID Connect Core
      *               §3.1.2.1 makes them voluntary); a login meeting any of them will do
      */
-    record Demand(Set<AssuranceLevel> levels, Optional<Duration> maxAge,
-                  boolean promptLogin, boolean promptNone) {
+    record Demand(Set<AssuranceLevel> levels, Optional<Duration> maxAge, boolean promptLogin, boolean promptNone,
+                  List<LoginMethod> available) {
 
-        static Demand of(Map<String, Object> parameters) {
+        static Demand of(Map<String, Object> parameters, List<LoginMethod> available) {
             List<String> acrValues = words(parameters.get("acr_values"));
             Set<AssuranceLevel> levels = acrValues.stream().map(AssuranceLevel::byUri).flatMap(Optional::stream)
                     .collect(Collectors.toUnmodifiableSet());
             Optional<Duration> maxAge = Optional.ofNullable(parameters.get("max_age")).map(String::valueOf)
                     .filter(s -> s.matches("\\d{1,9}")).map(s -> Duration.ofSeconds(Long.parseLong(s)));
             List<String> prompt = words(parameters.get("prompt"));
-            return new Demand(levels, maxAge, prompt.contains("login"),
-                    prompt.contains("none"));
+            return new Demand(levels, maxAge, prompt.contains("login"), prompt.contains("none"), available);
         }
 
-        /** The login methods whose level meets one of the demanded levels (all, if none demanded). */
+        /** The available login methods whose level meets one of the demanded levels (all, if none demanded). */
         List<LoginMethod> acceptedMethods() {
-            return Arrays.stream(LoginMethod.values())
+            return available.stream()
                     .filter(m -> levels.isEmpty() || levels.stream().anyMatch(l -> m.assurance().satisfies(l)))
                     .toList();
         }

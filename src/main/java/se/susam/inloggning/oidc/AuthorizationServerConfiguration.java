@@ -1,7 +1,6 @@
 package se.susam.inloggning.oidc;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -38,6 +37,7 @@ import se.susam.inloggning.access.AccessGate;
 import se.susam.inloggning.login.AssuranceLevel;
 import se.susam.inloggning.login.LoginContinuations;
 import se.susam.inloggning.login.LoginMethod;
+import se.susam.inloggning.login.LoginMethods;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 
 /**
@@ -55,9 +55,9 @@ class AuthorizationServerConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, AccessGate gate, Clock clock,
                                                        LoginContinuations continuations, AuthorizationErrors errors,
-                                                       SessionEndingLogoutHandler sessionEnding, PersonClaims claims)
-            throws Exception {
-        AuthorizationRequests requests = new AuthorizationRequests(gate, clock);
+                                                       SessionEndingLogoutHandler sessionEnding, PersonClaims claims,
+                                                       LoginMethods methods) throws Exception {
+        AuthorizationRequests requests = new AuthorizationRequests(gate, clock, methods.available());
         OidcLogoutAuthenticationSuccessHandler logoutDone = new OidcLogoutAuthenticationSuccessHandler();
         logoutDone.setLogoutHandler(new CompositeLogoutHandler(sessionEnding, new SecurityContextLogoutHandler()));
         http.oauth2AuthorizationServer(server -> {
@@ -76,7 +76,7 @@ class AuthorizationServerConfiguration {
                                     .errorResponseHandler(errors::authorizationError))
                             .oidc(oidc -> oidc
                                     .providerConfigurationEndpoint(discovery -> discovery
-                                            .providerConfigurationCustomizer(AuthorizationServerConfiguration::discovery))
+                                            .providerConfigurationCustomizer(builder -> discovery(builder, methods)))
                                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> userInfo(claims, context)))
                                     .logoutEndpoint(logout -> logout.logoutResponseHandler(logoutDone)
                                             .errorResponseHandler(errors::logoutError)));
@@ -89,22 +89,23 @@ class AuthorizationServerConfiguration {
 
     /** The discovery document, with what this provider adds to Spring's defaults. */
     private static void discovery(
-            org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration.Builder builder) {
-        builder.tokenEndpointAuthenticationMethods(methods -> {
-                    methods.clear();
-                    methods.add("private_key_jwt");
-                    methods.add("client_secret_basic");
+            org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration.Builder builder,
+            LoginMethods methods) {
+        builder.tokenEndpointAuthenticationMethods(names -> {
+                    names.clear();
+                    names.add("private_key_jwt");
+                    names.add("client_secret_basic");
                 })
-                .codeChallengeMethods(methods -> {
-                    methods.clear();
-                    methods.add("S256");
+                .codeChallengeMethods(names -> {
+                    names.clear();
+                    names.add("S256");
                 })
                 .scopes(scopes -> {
                     scopes.clear();
                     scopes.addAll(List.of("openid", "profile", OidcProperties.NATURAL_PERSON_NUMBER_SCOPE,
                             OidcProperties.SUS_SCOPE));
                 })
-                .claim("acr_values_supported", Arrays.stream(LoginMethod.values()).map(LoginMethod::assurance)
+                .claim("acr_values_supported", methods.available().stream().map(LoginMethod::assurance)
                         .map(AssuranceLevel::uri).distinct().toList())
                 .claim("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr",
                         "amr", "azp", "sid", "name", "given_name", "family_name", PersonClaims.PERSONAL_IDENTITY_NUMBER,

@@ -59,7 +59,7 @@ class AuthorizationCodeFlowTest extends RelyingPartyTestSupport {
         assertThat(provider.getTokenEndpointAuthMethods()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("private_key_jwt", "client_secret_basic");
         assertThat(provider.getACRs()).extracting(Object::toString)
-                .contains("http://id.swedenconnect.se/loa/1.0/uncertified-loa2");
+                .contains("http://id.swedenconnect.se/loa/1.0/uncertified-loa2", "http://id.elegnamnden.se/loa/1.0/loa3");
         assertThat(provider.getClaims()).contains("https://id.oidc.se/claim/personalIdentityNumber", "acr", "amr");
         assertThat(provider.supportsBackChannelLogout()).isTrue();
         assertThat(provider.supportsBackChannelLogoutSession()).isTrue();

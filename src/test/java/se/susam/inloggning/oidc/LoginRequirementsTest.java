@@ -2,6 +2,10 @@ package se.susam.inloggning.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
@@ -86,8 +90,41 @@ class LoginRequirementsTest extends RelyingPartyTestSupport {
         Page page = completed.browser().get(pathAndQuery(loa3.requestUri()));
         assertThat(page.redirectsTo("/login")).isTrue();
         Page chooser = completed.browser().get("/login");
-        assertThat(chooser.text()).contains("kräver").doesNotContain("SMS-inloggning Personnummer");
+        assertThat(chooser.text()).contains("kräver", "Telia").doesNotContain("SMS-inloggning Personnummer");
         assertThat(completed.browser().get("/sus").status()).as("the SMS session goes on").isEqualTo(200);
+    }
+
+    @Test
+    void stepUpWhenCompletedWithEIdThenCodeWithLoa3ForTheSamePerson() throws Exception {
+        SmsUser user = registry.smsUser(PASSWORD);
+        Completed completed = authorize(user, BASIC);
+        String smsSubject = TestRelyingParty.idTokenValidator(provider, BASIC)
+                .validate(tokens(completed).getOIDCTokens().getIDToken(), completed.attempt().nonce())
+                .getSubject().getValue();
+        Attempt loa3 = TestRelyingParty.authorizationRequest(provider, BASIC, ALL,
+                b -> b.acrValues(java.util.List.of(new ACR(LOA3))));
+        WebClient browser = completed.browser();
+        browser.get(pathAndQuery(loa3.requestUri()));
+        URI atBroker = URI.create(browser.get("/login/e-legitimation/telia").location());
+        BROKER.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback("telia", "x", "JWT",
+                null, java.util.Map.of("https://id.oidc.se/claim/personalIdentityNumber", user.personnummer()), 60));
+        HttpResponse<String> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(atBroker).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
+        Page continued = browser.get(pathAndQuery(callback));
+        assertThat(continued.location()).endsWith(pathAndQuery(loa3.requestUri()));
+        var response = success(browser.get(pathAndQuery(loa3.requestUri())));
+        var claims = TestRelyingParty.idTokenValidator(provider, BASIC).validate(
+                tokens(new Completed(loa3, response, browser)).getOIDCTokens().getIDToken(), loa3.nonce());
+        assertThat(claims.getACR().getValue()).isEqualTo(LOA3);
+        assertThat(claims.getSubject().getValue()).isEqualTo(smsSubject);
+    }
+
+    @Test
+    void acrWhenOnlyMethodsBelowItAreAvailableThenNoMethodAccepted() {
+        var demand = AuthorizationRequests.Demand.of(java.util.Map.of("acr_values", LOA3),
+                java.util.List.of(se.susam.inloggning.login.LoginMethod.SMS));
+        assertThat(demand.acceptedMethods()).isEmpty();
     }
 
     @Test

@@ -60,8 +60,23 @@ abstract class RelyingPartyTestSupport {
             "https://susam.se/scope/behorigheter");
     static final String PASSWORD = "Kaxe4Rpt";
 
+    /** An e-ID broker (NAV's mock-oauth2-server) as "telia", so step-up to LoA3 has a method to go to. */
+    static final no.nav.security.mock.oauth2.MockOAuth2Server BROKER = startedBroker();
+
+    private static no.nav.security.mock.oauth2.MockOAuth2Server startedBroker() {
+        var server = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        server.start();
+        return server;
+    }
+
     @DynamicPropertySource
     static void relyingParties(DynamicPropertyRegistry properties) {
+        properties.add("sus.eleg.providers.telia.name", () -> "Telia");
+        properties.add("sus.eleg.providers.telia.text-sv", () -> "E-legitimation från Telia");
+        properties.add("sus.eleg.providers.telia.text-en", () -> "E-ID from Telia");
+        properties.add("sus.eleg.providers.telia.issuer", () -> BROKER.issuerUrl("telia").toString());
+        properties.add("sus.eleg.providers.telia.client-id", () -> "sus-inloggning");
+        properties.add("sus.eleg.providers.telia.client-secret", () -> "broker-secret");
         properties.add("sus.oidc.clients.basic.client-id", () -> BASIC);
         properties.add("sus.oidc.clients.basic.name", () -> "Test RP (secret)");
         properties.add("sus.oidc.clients.basic.authentication", () -> "client-secret-basic");
