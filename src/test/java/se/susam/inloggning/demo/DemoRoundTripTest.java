@@ -63,10 +63,14 @@ class DemoRoundTripTest {
 
     /** The person at the demo broker: its login page, then choosing Anna. Returns where it sends her back. */
     private static URI atBroker(URI authorization) throws Exception {
+        return atBroker(authorization, "198001149825");
+    }
+
+    private static URI atBroker(URI authorization, String personnummer) throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String page = http.send(HttpRequest.newBuilder(authorization).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("Demo-utfärdare", "Anna Lindqvist, 198001149825", "Avbryt inloggningen");
-        String claims = "{\"https://id.oidc.se/claim/personalIdentityNumber\":\"198001149825\",\"name\":\"Anna Lindqvist\"}";
+        String claims = "{\"https://id.oidc.se/claim/personalIdentityNumber\":\"" + personnummer + "\"}";
         String form = "username=demo-e-legitimation&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -108,5 +112,14 @@ class DemoRoundTripTest {
             Thread.sleep(100);
         }
         assertThat(browser.get("/demo-sus").text()).contains("Du är inte inloggad i demo-SUS");
+    }
+
+    @Test
+    void ceciliaWhenLoggingInWithTeliaThenSusAndHerKundcenterConsole() throws Exception {
+        WebClient browser = new WebClient(BASE);
+        URI back = atBroker(URI.create(browser.get("/login/e-legitimation/telia").location()), "196803059879");
+        assertThat(browser.get(local(back.toString())).redirectsTo("/sus")).isTrue();
+        assertThat(browser.get("/sus").text()).contains("Cecilia Ek", "Försäkringskassan");
+        assertThat(browser.get("/console").status()).isEqualTo(200);
     }
 }
