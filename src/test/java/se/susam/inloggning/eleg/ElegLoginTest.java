@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import se.susam.inloggning.testsupport.Brokers;
 import se.susam.inloggning.testsupport.DatabaseTest;
 import se.susam.inloggning.testsupport.TestRegistry;
 import se.susam.inloggning.testsupport.TestRegistry.SmsUser;
@@ -52,21 +53,10 @@ class ElegLoginTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry properties) {
-        provider(properties, "telia", "Telia", BROKER.issuerUrl("telia").toString());
-        provider(properties, "nordea", "Nordea", BROKER.issuerUrl("nordea").toString());
+        Brokers.register(properties, "telia", "Telia", BROKER.issuerUrl("telia").toString());
+        Brokers.register(properties, "nordea", "Nordea", BROKER.issuerUrl("nordea").toString());
         properties.add("sus.eleg.providers.nordea.personnummer-claim", () -> "personnummer");
-        provider(properties, "freja", "Freja", "http://localhost:9/freja");
-    }
-
-    static void provider(DynamicPropertyRegistry properties, String key, String name, String issuer) {
-        String prefix = "sus.eleg.providers." + key + ".";
-        properties.add(prefix + "name", () -> name);
-        properties.add(prefix + "text-sv", () -> "E-legitimation från " + name);
-        properties.add(prefix + "text-en", () -> "E-ID from " + name);
-        properties.add(prefix + "issuer", () -> issuer);
-        properties.add(prefix + "client-id", () -> "sus-inloggning");
-        properties.add(prefix + "client-secret", () -> "broker-secret");
-        properties.add(prefix + "connect-timeout", () -> "2s");
+        Brokers.register(properties, "freja", "Freja", "http://localhost:9/freja");
     }
 
     @LocalServerPort

@@ -71,12 +71,7 @@ abstract class RelyingPartyTestSupport {
 
     @DynamicPropertySource
     static void relyingParties(DynamicPropertyRegistry properties) {
-        properties.add("sus.eleg.providers.telia.name", () -> "Telia");
-        properties.add("sus.eleg.providers.telia.text-sv", () -> "E-legitimation från Telia");
-        properties.add("sus.eleg.providers.telia.text-en", () -> "E-ID from Telia");
-        properties.add("sus.eleg.providers.telia.issuer", () -> BROKER.issuerUrl("telia").toString());
-        properties.add("sus.eleg.providers.telia.client-id", () -> "sus-inloggning");
-        properties.add("sus.eleg.providers.telia.client-secret", () -> "broker-secret");
+        se.susam.inloggning.testsupport.Brokers.register(properties, "telia", "Telia", BROKER.issuerUrl("telia").toString());
         properties.add("sus.oidc.clients.basic.client-id", () -> BASIC);
         properties.add("sus.oidc.clients.basic.name", () -> "Test RP (secret)");
         properties.add("sus.oidc.clients.basic.authentication", () -> "client-secret-basic");
