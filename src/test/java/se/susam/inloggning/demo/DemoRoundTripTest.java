@@ -53,6 +53,8 @@ class DemoRoundTripTest {
         properties.add("server.port", () -> PORT);
         properties.add("sus.demo.broker-port", () -> BROKER_PORT);
         properties.add("sus.oidc.issuer", () -> BASE);
+        // The PostgreSQL run shares one database among all test contexts: seal keys as the others do.
+        properties.add("sus.oidc.key-encryption-key", () -> "dGVzdC1vbmx5LW9pZGMta2V5LWVuY3J5cHRpb24ta2V5LTMyYg==");
         properties.add("sus.oidc.clients.sus.jwks-uri", () -> BASE + "/demo-sus/jwks.json");
         properties.add("sus.oidc.clients.sus.redirect-uris", () -> BASE + "/demo-sus/callback");
         properties.add("sus.oidc.clients.sus.post-logout-redirect-uris", () -> BASE + "/demo-sus");
