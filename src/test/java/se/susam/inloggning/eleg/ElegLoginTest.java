@@ -225,6 +225,14 @@ class ElegLoginTest {
     }
 
     @Test
+    void catalogueWhenOpenedThenEveryElegCodeExplainedOnTheBankIdAndEIdPage() {
+        Page page = browser().get("/support/vanliga-felmeddelanden/bankid");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Vanliga felmeddelanden (BankID och e-legitimation)", "ELEG-001", "ELEG-002",
+                "ELEG-003", "ELEG-004", "ELEG-005", "ELEG-006", "ELEG-007", "Du saknar behörighet");
+    }
+
+    @Test
     void loginWhenProviderUnknownThenNotFound() {
         assertThat(browser().get("/login/e-legitimation/okand").status()).isEqualTo(404);
     }
