@@ -64,6 +64,7 @@ CREATE TABLE oidc_session_client (
     sid                 VARCHAR(64)   NOT NULL,
     client_id           VARCHAR(100)  NOT NULL,
     subject             VARCHAR(64)   NOT NULL,
+    issuer              VARCHAR(500)  NOT NULL,
     first_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (sid, client_id)
 );

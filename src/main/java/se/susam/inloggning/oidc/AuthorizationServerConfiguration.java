@@ -168,7 +168,8 @@ class AuthorizationServerConfiguration {
             var person = claims.claims(facts, context.getAuthorizedScopes(), OAuth2ErrorCodes.INVALID_GRANT);
             context.getClaims().claims(all -> all.putAll(person)).claim("sid", facts.sid())
                     .claim("auth_time", java.util.Date.from(facts.authTime()));
-            sessionClients.reached(facts.sid(), context.getRegisteredClient().getClientId(), (String) person.get("sub"));
+            sessionClients.reached(facts.sid(), context.getRegisteredClient().getClientId(), (String) person.get("sub"),
+                    context.getAuthorizationServerContext().getIssuer());
         };
     }
 

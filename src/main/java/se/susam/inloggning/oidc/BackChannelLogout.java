@@ -1,5 +1,6 @@
 package se.susam.inloggning.oidc;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -7,18 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import se.susam.inloggning.login.LoginSessionEnded;
 
 /**
- * When a session ends (logout here or at a relying party, the absolute timeout, a new login), every
+ * When a session ends (logout here or at a relying party, the absolute timeout, a new login, or idling
+ * out of the session store), every
  * relying party that session reached and that registered a {@code backchannel-logout-uri} gets a
  * logout token (OpenID Connect Back-Channel Logout 1.0 §2.4): signed like ID tokens, typed
  * {@code logout+jwt}, with {@code sub}, {@code sid} and the back-channel logout event, no nonce.
@@ -33,26 +35,35 @@ class BackChannelLogout {
     private final LogoutDeliveries deliveries;
     private final JwtEncoder encoder;
     private final SigningKeys keys;
-    private final OidcProperties properties;
+    private final Clock clock;
 
     BackChannelLogout(SessionClients sessionClients, RelyingParties relyingParties, LogoutDeliveries deliveries,
-                      JwtEncoder encoder, SigningKeys keys, OidcProperties properties) {
+                      JwtEncoder encoder, SigningKeys keys, Clock clock) {
         this.sessionClients = sessionClients;
         this.relyingParties = relyingParties;
         this.deliveries = deliveries;
         this.encoder = encoder;
         this.keys = keys;
-        this.properties = properties;
+        this.clock = clock;
     }
 
     @EventListener
     void on(LoginSessionEnded ended) {
-        String sid = LoginFacts.sidOf(ended.sessionId());
+        tell(LoginFacts.sidOf(ended.sessionId()), ended.endedAt());
+    }
+
+    /** Sessions that ended by idling (or were removed from the store) are announced within a minute or so. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void endedWithoutNotice() {
+        sessionClients.endedSids().forEach(sid -> tell(sid, clock.instant()));
+    }
+
+    private void tell(String sid, Instant now) {
         boolean any = false;
         for (SessionClients.Reached reached : sessionClients.takeAll(sid)) {
             var uri = relyingParties.backchannelLogoutUri(reached.clientId());
             if (uri.isPresent()) {
-                deliveries.enqueue(reached.clientId(), uri.get(), logoutToken(reached, sid, ended.endedAt()));
+                deliveries.enqueue(reached.clientId(), uri.get(), logoutToken(reached, sid, now));
                 any = true;
             }
         }
@@ -64,16 +75,10 @@ class BackChannelLogout {
     private String logoutToken(SessionClients.Reached reached, String sid, Instant now) {
         Map<String, Object> events = new HashMap<>();
         events.put(EVENT, new HashMap<>());
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer()).audience(List.of(reached.clientId()))
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(reached.issuer()).audience(List.of(reached.clientId()))
                 .issuedAt(now).expiresAt(now.plusSeconds(120)).id(UUID.randomUUID().toString())
                 .subject(reached.subject()).claim("sid", sid).claim("events", events).build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").keyId(keys.currentKid()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-    }
-
-    /** The configured issuer, or (unset) this request's own address, as the authorization server derives it. */
-    private String issuer() {
-        return properties.issuer() != null ? properties.issuer().toString()
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

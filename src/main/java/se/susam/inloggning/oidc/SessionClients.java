@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionClients {
 
-    /** A relying party that got an ID token for the session. */
-    record Reached(String clientId, String subject) {
+    /** A relying party that got an ID token for the session, from this issuer. */
+    record Reached(String clientId, String subject, String issuer) {
     }
 
     private final JdbcClient jdbc;
@@ -28,13 +28,13 @@ class SessionClients {
         this.clock = clock;
     }
 
-    void reached(String sid, String clientId, String subject) {
+    void reached(String sid, String clientId, String subject, String issuer) {
         try {
             jdbc.sql("""
-                    INSERT INTO oidc_session_client (sid, client_id, subject, first_at)
-                    SELECT :sid, :client, :subject, :at WHERE NOT EXISTS
+                    INSERT INTO oidc_session_client (sid, client_id, subject, issuer, first_at)
+                    SELECT :sid, :client, :subject, :issuer, :at WHERE NOT EXISTS
                         (SELECT 1 FROM oidc_session_client WHERE sid = :sid AND client_id = :client)""")
-                    .param("sid", sid).param("client", clientId).param("subject", subject)
+                    .param("sid", sid).param("client", clientId).param("subject", subject).param("issuer", issuer)
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
         } catch (DuplicateKeyException e) {
             // reached twice at once: once is enough
@@ -43,9 +43,23 @@ class SessionClients {
 
     /** The relying parties the session reached, forgotten as they are returned (each is told once). */
     List<Reached> takeAll(String sid) {
-        List<Reached> reached = jdbc.sql("SELECT client_id, subject FROM oidc_session_client WHERE sid = :sid")
-                .param("sid", sid).query((rs, i) -> new Reached(rs.getString(1), rs.getString(2))).list();
+        List<Reached> reached = jdbc.sql("SELECT client_id, subject, issuer FROM oidc_session_client WHERE sid = :sid")
+                .param("sid", sid).query((rs, i) -> new Reached(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
         jdbc.sql("DELETE FROM oidc_session_client WHERE sid = :sid").param("sid", sid).update();
         return reached;
+    }
+
+    /**
+     * The sessions that reached a relying party but are gone from the session store (expired after
+     * idling, or removed), by {@code sid}. Spring Session announces no expiry, so this is how their
+     * end is found.
+     */
+    List<String> endedSids() {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        jdbc.sql("SELECT session_id FROM spring_session").query(String.class).list()
+                .forEach(id -> live.add(LoginFacts.sidOf(id.trim())));
+        return jdbc.sql("SELECT DISTINCT sid FROM oidc_session_client").query(String.class).list().stream()
+                .filter(sid -> !live.contains(sid)).toList();
     }
 }

@@ -94,6 +94,19 @@ class LogoutTest extends RelyingPartyTestSupport {
         assertThat(logout.getJWTID()).isNotNull();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    BackChannelLogout backChannelLogout;
+
+    @Test
+    void sessionWhenItIdlesOutOfTheStoreThenRelyingPartyToldByBackChannel() throws Exception {
+        Completed completed = authorize(registry.smsUser(PASSWORD), BASIC);
+        IDTokenClaimsSet token = idToken(completed, BASIC, TestRelyingParty.secretBasic(BASIC));
+        jdbc.sql("DELETE FROM spring_session WHERE session_id = :id").param("id", completed.browser().sessionId())
+                .update();
+        backChannelLogout.endedWithoutNotice();
+        assertThat(awaitLogoutToken(BASIC, token.getStringClaim("sid")).getSubject()).isEqualTo(token.getSubject());
+    }
+
     @Test
     void logoutWhenIdTokenHintIsNotOursThenErrorPage() {
         Page page = browser().get("/connect/logout?id_token_hint=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.&post_logout_redirect_uri="
