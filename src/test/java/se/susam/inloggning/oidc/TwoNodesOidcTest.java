@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
-import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -23,14 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.susam.inloggning.SusInloggningApplication;
 import se.susam.inloggning.oidc.TestRelyingParty.Attempt;
+import se.susam.inloggning.testsupport.TestNodes;
 import se.susam.inloggning.testsupport.TestRegistry;
-import se.susam.inloggning.testsupport.TestSupportConfiguration;
 import se.susam.inloggning.testsupport.WebClient;
 
 /**
@@ -47,23 +43,13 @@ class TwoNodesOidcTest {
 
     @BeforeAll
     static void startTwoNodes() {
-        String url = System.getProperty("spring.datasource.url",
-                "jdbc:h2:mem:two-oidc-nodes-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        if (url.startsWith("jdbc:postgresql:")) {
-            TestSupportConfiguration.cleanOnceThenMigrate(org.flywaydb.core.Flyway.configure()
-                    .dataSource(url, System.getProperty("spring.datasource.username", "sa"),
-                            System.getProperty("spring.datasource.password", ""))
-                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                    .cleanDisabled(false).load());
-        }
+        String url = TestNodes.sharedDatabaseUrl("two-oidc-nodes");
         nodeA = start(url);
         nodeB = start(url);
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(SusInloggningApplication.class).profiles("test").run(
-                "--server.port=0", "--spring.datasource.url=" + url, "--sus.oidc.issuer=" + ISSUER,
+        return TestNodes.start(url, "--sus.oidc.issuer=" + ISSUER,
                 "--sus.oidc.clients.rp.client-id=" + RelyingPartyTestSupport.BASIC,
                 "--sus.oidc.clients.rp.name=Test RP",
                 "--sus.oidc.clients.rp.authentication=client-secret-basic",
@@ -82,7 +68,7 @@ class TwoNodesOidcTest {
     }
 
     private static String base(ConfigurableApplicationContext node) {
-        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+        return TestNodes.base(node);
     }
 
     private static TokenResponse token(ConfigurableApplicationContext node,
