@@ -44,13 +44,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final String[] PUBLIC = {
             "/", "/login", "/login/**", "/support", "/support/**", "/behorigheter", "/tillganglighet",
-            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/css/**", "/img/**", "/favicon.ico",
+            "/driftinformation", "/driftinformation.atom", "/driftinformation.json", "/testa-e-legitimation",
+            "/testa-e-legitimation/**", "/css/**", "/img/**", "/favicon.ico",
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/tjanstekort/**",
+            "/felanmalan", "/felanmalan/**",
+            "/js/**",
             "/demo-sus", "/demo-sus/**"
     };
 
-    /** Called server to server (no browser, no CSRF token): the demo relying party's back-channel logout. */
-    static final String[] NO_CSRF = {"/demo-sus/backchannel-logout"};
+    /**
+     * Called server to server, not by browsers, so no CSRF token to carry: JSON APIs of relying-party
+     * clients, and the demo relying party's back-channel logout.
+     */
+    static final String[] NO_CSRF = {"/dev/bankid/rp/**", "/demo-sus/backchannel-logout"};
 
     @Bean
     Clock clock() {
@@ -74,9 +81,9 @@ class WebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/console", "/console/**")
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .requestCache(cache -> cache.requestCache(continuations))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
                         .addLogoutHandler(sessionEnding)
                         .invalidateHttpSession(true).clearAuthentication(true))

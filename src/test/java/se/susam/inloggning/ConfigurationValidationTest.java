@@ -12,8 +12,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 class ConfigurationValidationTest {
 
     private static String[] args(String... extra) {
+        // A valid BankID RP API (plain http is allowed to loopback only), so that only the setting
+        // under test is wrong.
         String[] base = {"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"};
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--sus.bankid.api-url=http://127.0.0.1:9/rp/v6.0/"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);

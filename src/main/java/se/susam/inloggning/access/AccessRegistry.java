@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public class AccessRegistry {
     public Optional<PhoneNumber> smsLoginMobile(long personId) {
         return grantsOf(personId).stream()
                 .filter(AccessGrant::smsLogin)
-                .sorted(java.util.Comparator.comparing((AccessGrant g) -> g.status() != AccessStatus.ACTIVE))
+                .sorted(Comparator.comparing((AccessGrant g) -> g.status() != AccessStatus.ACTIVE))
                 .findFirst()
                 .flatMap(AccessGrant::mobile);
     }

@@ -3,6 +3,11 @@ package se.susam.inloggning.credentials;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,14 +17,22 @@ import org.springframework.transaction.annotation.Transactional;
  * Master passwords, stored only as Argon2id hashes. {@link #verify} always does one full hash
  * computation, against a dummy hash when the person has no master password, so an unknown
  * personnummer takes as long as a wrong password (SPEC §4).
+ *
+ * <p>The hashing runs on its own platform threads, one per core, and the request's (virtual) thread
+ * waits for it. A virtual thread is never pre-empted: an Argon2id computation on a carrier holds it
+ * for the whole hash, and under the load benchmark new requests queued behind them for tens of
+ * seconds. Off the carriers the operating system shares the cores fairly, and at most one hash per
+ * core is in memory at once.
  */
 @Component
-public class MasterPasswords {
+public class MasterPasswords implements AutoCloseable {
 
     private final JdbcClient jdbc;
     private final Argon2idHasher hasher;
     private final Clock clock;
     private final String dummyHash;
+    private final ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("argon2id-", 1).daemon().factory());
 
     MasterPasswords(JdbcClient jdbc, CredentialsProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -36,9 +49,9 @@ public class MasterPasswords {
      */
     public boolean verify(Optional<Long> personId, String candidate) {
         Optional<String> stored = personId.flatMap(this::storedHash);
-        boolean matches = hasher.verify(candidate, stored.orElse(dummyHash));
+        boolean matches = onHashingThread(() -> hasher.verify(candidate, stored.orElse(dummyHash)));
         if (stored.isPresent() && matches && hasher.needsRehash(stored.get())) {
-            setHash(personId.get(), hasher.hash(candidate));
+            setHash(personId.get(), hash(candidate));
         }
         return stored.isPresent() && matches;
     }
@@ -46,7 +59,7 @@ public class MasterPasswords {
     /** Sets (or replaces) a person's master password; the old one stops working at once. */
     @Transactional
     public void set(long personId, String masterPassword) {
-        setHash(personId, hasher.hash(masterPassword));
+        setHash(personId, hash(masterPassword));
     }
 
     /** Stores a hash made elsewhere (demo data and benchmarks share one precomputed hash). */
@@ -61,11 +74,32 @@ public class MasterPasswords {
     }
 
     public String hash(String masterPassword) {
-        return hasher.hash(masterPassword);
+        return onHashingThread(() -> hasher.hash(masterPassword));
     }
 
     public boolean has(long personId) {
         return storedHash(personId).isPresent();
+    }
+
+    @Override
+    public void close() {
+        hashing.shutdownNow();
+    }
+
+    private <T> T onHashingThread(Supplier<T> work) {
+        Future<T> result = hashing.submit(work::get);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Optional<String> storedHash(long personId) {

@@ -45,6 +45,7 @@ class DemoData implements ApplicationRunner {
     static final DemoPerson DAVID = new DemoPerson("199011229839", "David", "Holm", "Pw8rVhc6");
     static final DemoPerson EVA = new DemoPerson("198509179845", "Eva", "Sjöberg", "Tg3kYbn9");
     static final DemoPerson FREDRIK = new DemoPerson("197212309897", "Fredrik", "Ahl", null);
+    static final DemoPerson GUNNAR = new DemoPerson("198209259814", "Gunnar", "Lund", null);
 
     private final AccessRegistry registry;
     private final MasterPasswords masterPasswords;
@@ -96,7 +97,11 @@ class DemoData implements ApplicationRunner {
                 AccessStatus.WITHDRAWN, mobile("+46701740608"));
 
         add(FREDRIK);
-        log.info("Demo registry loaded: 5 organisations, 6 persons (see README, 'Demo logins')");
+
+        Person gunnar = add(GUNNAR);
+        registry.addGrant(gunnar.id(), af, Set.of(Role.INSATSANSVARIG), today.minusYears(1), today.plusYears(1),
+                AccessStatus.ACTIVE, Optional.empty());
+        log.info("Demo registry loaded: 5 organisations, 7 persons (see README, 'Demo logins')");
     }
 
     private Person add(DemoPerson demo) {

@@ -10,9 +10,11 @@ import java.util.Set;
 public enum CatalogueRoutes {
     SMS("sms", EnumSet.of(ErrorFamily.SMS, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN)),
     DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
+    TJANSTEKORT("tjanstekort", EnumSet.of(ErrorFamily.TJK, ErrorFamily.ACC, ErrorFamily.GEN)),
+    FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL)),
     SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN)),
     /** "Vanliga felmeddelanden (BankID och e-legitimation)", where the support page links. */
-    BANKID("bankid", EnumSet.of(ErrorFamily.ELEG, ErrorFamily.PNR, ErrorFamily.ACC, ErrorFamily.GEN));
+    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ELEG, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

@@ -15,5 +15,11 @@ public enum ErrorFamily {
     /** Login requests from SUS and other services (the OpenID Connect provider). */
     OIDC,
     /** E-legitimation through an identity broker (Telia, Nordea, Freja, …). */
-    ELEG
+    ELEG,
+    /** Tjänstekort (smart-card certificate) login. */
+    TJK,
+    /** Felanmälan: the incident report form and its receipt. */
+    FEL,
+    /** BankID and Mobilt BankID (and later other e-legitimationer). */
+    BID
 }

@@ -90,6 +90,7 @@ public class LoginCompletion {
                 response.setStatus(denied.reason().httpStatus());
                 model.addAttribute("error", messages.show(denied.reason(), null, locale));
                 model.addAttribute("name", denied.person().map(p -> p.fullName()).orElse(null));
+                model.addAttribute("loginMethod", identity.method().name());
                 yield "login/no-access";
             }
         };

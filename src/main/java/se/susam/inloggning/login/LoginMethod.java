@@ -9,6 +9,12 @@ import java.util.List;
  */
 public enum LoginMethod {
     SMS("login.method.SMS", false, AssuranceLevel.UNCERTIFIED_LOA2, List.of("pwd", "sms", "mfa")),
+    /** Efos staff cards: a smart card with PIN, not certified as Swedish e-legitimation. */
+    TJANSTEKORT_FK("login.method.TJANSTEKORT_FK", true, AssuranceLevel.UNCERTIFIED_LOA3, List.of("sc", "pin", "mfa")),
+    TJANSTEKORT_AF("login.method.TJANSTEKORT_AF", true, AssuranceLevel.UNCERTIFIED_LOA3, List.of("sc", "pin", "mfa")),
+    /** BankID is certified by DIGG at LoA3. */
+    BANKID("login.method.BANKID", true, AssuranceLevel.LOA3, List.of("swk", "mfa")),
+    MOBILT_BANKID("login.method.MOBILT_BANKID", true, AssuranceLevel.LOA3, List.of("swk", "mfa")),
     /** E-legitimation (Telia, Nordea, …) through an identity broker: certified LoA3 e-IDs. */
     E_LEGITIMATION("login.method.E_LEGITIMATION", true, AssuranceLevel.LOA3, List.of("mfa"));
 

@@ -53,6 +53,12 @@ class SiteController {
         return content("tillganglighet", model, locale);
     }
 
+    /** "Testa din e-legitimation": the methods that can be tested; each runs in test mode. */
+    @GetMapping("/testa-e-legitimation")
+    String eidTest() {
+        return "site/eid-test";
+    }
+
     private String content(String name, Model model, Locale locale) {
         model.addAttribute("doc", pages.page(name, locale));
         return "site/content";

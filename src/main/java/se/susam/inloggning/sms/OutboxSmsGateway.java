@@ -1,5 +1,7 @@
 package se.susam.inloggning.sms;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.susam.inloggning.identity.PhoneNumber;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import se.susam.inloggning.identity.PhoneNumber;
 
 /**
  * The demo gateway: stores each message in the database instead of sending it, so the demo and the
@@ -46,9 +50,18 @@ public class OutboxSmsGateway implements SmsGateway {
     /** The newest messages first. */
     public List<OutboxMessage> newest(int limit) {
         return jdbc.sql("SELECT to_e164, text, flash, sent_at FROM sms_outbox ORDER BY id DESC LIMIT :n")
-                .param("n", limit)
-                .query((rs, i) -> new OutboxMessage(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()))
-                .list();
+                .param("n", limit).query(OutboxSmsGateway::message).list();
+    }
+
+    /** The newest messages to one number first, so a reader among many concurrent logins finds its own. */
+    public List<OutboxMessage> newestTo(PhoneNumber to, int limit) {
+        return jdbc.sql("""
+                SELECT to_e164, text, flash, sent_at FROM sms_outbox WHERE to_e164 = :to ORDER BY id DESC LIMIT :n""")
+                .param("to", to.e164()).param("n", limit).query(OutboxSmsGateway::message).list();
+    }
+
+    private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.errors.ErrorMessages;
 import se.susam.inloggning.errors.ShownError;
 import se.susam.inloggning.login.LoginCompletion;
@@ -73,8 +74,7 @@ class SmsLoginController {
                     model.addAttribute("resent", skickat != null);
                     return "smslogin/code";
                 })
-                .orElseGet(() -> showError(new LoginResult.Rejected(
-                        se.susam.inloggning.errors.ErrorCode.SMS_NO_TRANSACTION, null, true),
+                .orElseGet(() -> showError(new LoginResult.Rejected(ErrorCode.SMS_NO_TRANSACTION, null, true),
                         "smslogin/code", response, model, locale));
     }
 

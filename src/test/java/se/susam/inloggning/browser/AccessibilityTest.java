@@ -33,6 +33,8 @@ class AccessibilityTest {
             /support                             | Support inloggning till SUS
             /support?lang=en                     | Support for logging in to SUS
             /tillganglighet                      | Tillgänglighetsredogörelse
+            /testa-e-legitimation                | Testa din e-legitimation
+            /driftinformation                    | Driftinformation
             /support/vanliga-felmeddelanden/sms  | Vanliga felmeddelanden (SMS-inloggning)
             /login/sms                           | SMS-inloggning
             /login/sms?lang=en                   | SMS login

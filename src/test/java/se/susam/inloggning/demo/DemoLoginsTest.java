@@ -14,7 +14,8 @@ import se.susam.inloggning.testsupport.WebClient;
 import se.susam.inloggning.testsupport.WebClient.Page;
 
 /** Every demo login in the README's table lands where the table says. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sus.certificate-login.port=0")
 @ActiveProfiles({"test", "demo"})
 @Tag("database")
 @Import(TestSupportConfiguration.class)

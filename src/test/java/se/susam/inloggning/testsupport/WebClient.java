@@ -2,6 +2,7 @@ package se.susam.inloggning.testsupport;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,13 +26,27 @@ public class WebClient {
     private static final Pattern OTP = Pattern.compile("Your OTP: (\\d{6})");
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private String baseUrl;
     private String csrf;
+    private String userAgent;
 
     public WebClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * A browser on another computer: its connections come from {@code localAddress} (any
+     * 127.x.y.z works on Linux), which the server sees as the client address.
+     */
+    public WebClient(String baseUrl, InetAddress localAddress) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
     }
 
     /** Continue the same browser session against another node (same cookies). */
@@ -44,8 +59,25 @@ public class WebClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Sends this User-Agent from now on, as a real browser would. */
+    public WebClient userAgent(String value) {
+        this.userAgent = value;
+        return this;
+    }
+
     /** Posts a form with the CSRF token of the last page fetched. */
     public Page post(String path, String... fields) {
+        String body = formBody(csrf, fields);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * An {@code application/x-www-form-urlencoded} body: the CSRF token (if any) and then the
+     * {@code name, value} pairs in order.
+     */
+    public static String formBody(String csrf, String... fields) {
         Map<String, String> form = new LinkedHashMap<>();
         if (csrf != null) {
             form.put("_csrf", csrf);
@@ -53,13 +85,10 @@ public class WebClient {
         for (int i = 0; i < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        String body = form.entrySet().stream()
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The newest one-time code the demo outbox sent to {@code e164}. */
@@ -95,6 +124,9 @@ public class WebClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
                             .header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8").build(),

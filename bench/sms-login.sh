@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The SMS login load benchmark (README "Benchmark"): builds, starts the product with the bench
+# profile on its own port and database, runs the benchmark client against it and stops it again.
+# Settings (environment):
+#   BENCH_USERS=1000 BENCH_CONCURRENCY=32 BENCH_WARMUP=180 BENCH_DURATION=60 (seconds)
+#   BENCH_ARGON2_M=7168 BENCH_ARGON2_T=5 BENCH_ARGON2_P=1   Argon2id of the server and the raw hash rate
+#   BENCH_HASH_SECONDS=10 BENCH_HASH_THREADS=<cores>        the raw hash rate measurement
+#   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
+#                                                           dropped and created anew (user postgres)
+#   BENCH_PORT=18080 BENCH_BUILD=1 (0 reuses target/)
+#   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""               extra JVM options (e.g. a JFR recording)
+# The report is printed and kept in target/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V | while read -r d; do [ -x "${d}bin/javac" ] && echo "${d%/}"; done | tail -n 1)
+  export JAVA_HOME
+fi
+JAVA="$JAVA_HOME/bin/java"
+
+users=${BENCH_USERS:-1000}
+port=${BENCH_PORT:-18080}
+m=${BENCH_ARGON2_M:-7168} t=${BENCH_ARGON2_T:-5} p=${BENCH_ARGON2_P:-1}
+db=${BENCH_DB:-h2file}
+out=target/bench
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
+if [ "${BENCH_BUILD:-1}" = 1 ]; then
+  ./mvnw -B -q -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
+fi
+jar=$(ls target/sus-inloggning-*.jar | grep -v original | head -n 1)
+mkdir -p "$out"
+
+profiles=bench
+case "$db" in
+  h2mem) url="jdbc:h2:mem:sus-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" ;;
+  h2file)
+    rm -rf "$out/db"
+    url="jdbc:h2:file:./$out/db/sus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
+  postgres)
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS sus_bench" -c "CREATE DATABASE sus_bench"
+    profiles=bench,postgres
+    url="jdbc:postgresql://127.0.0.1:5432/sus_bench" ;;
+  *) echo "BENCH_DB must be h2file, h2mem or postgres" >&2; exit 64 ;;
+esac
+
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "Port $port is in use; set BENCH_PORT" >&2
+  exit 1
+fi
+
+log="$out/server-$stamp.log"
+# shellcheck disable=SC2086
+"$JAVA" ${BENCH_SERVER_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+  --spring.profiles.active="$profiles" --spring.datasource.url="$url" --sus.bench.users="$users" \
+  --sus.credentials.argon2.memory-kib="$m" --sus.credentials.argon2.iterations="$t" \
+  --sus.credentials.argon2.parallelism="$p" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+  if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "The server stopped while starting; its log ($log) ends:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "Server not ready after 180 s" >&2; exit 1; }
+echo "Server ready on port $port (profiles $profiles, database $db, $users persons); log: $log"
+
+# shellcheck disable=SC2086
+"$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
+  se.susam.inloggning.bench.SmsLoginBenchmark url="http://127.0.0.1:$port" users="$users" \
+  concurrency="${BENCH_CONCURRENCY:-32}" warmup="${BENCH_WARMUP:-180}" duration="${BENCH_DURATION:-60}" \
+  m="$m" t="$t" p="$p" hash-seconds="${BENCH_HASH_SECONDS:-10}" hash-threads="${BENCH_HASH_THREADS:-$(nproc)}" \
+  report="$out/report-$stamp.txt"

@@ -1,0 +1,532 @@
+package se.susam.inloggning.bankidlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.susam.inloggning.access.Person;
+import se.susam.inloggning.testsupport.DatabaseTest;
+import se.susam.inloggning.testsupport.MutableClock;
+import se.susam.inloggning.testsupport.TestRegistry;
+import se.susam.inloggning.testsupport.WebClient;
+
+/**
+ * BankID login end to end over HTTP: the chooser, our pages, the real RP API client, the simulator's
+ * RP API and its app page, the access gate, SUS. The clock is moved past BankID's two-second collect
+ * interval between polls.
+ */
+@DatabaseTest
+class BankIdLoginFlowTest {
+
+    private static final Duration COLLECT_INTERVAL = Duration.ofSeconds(2);
+    private static final Pattern AUTOSTART = Pattern.compile("href=\"([^\"]*autostarttoken=[^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRegistry registry;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * Starts each test past the Driftinformation banner cache's lifetime, so that a maintenance
+     * notice another test class ended directly in the database (leaving this node's cache stale)
+     * cannot turn these logins away with 503.
+     */
+    @BeforeEach
+    void pastTheNoticeCache() {
+        clock.advance(Duration.ofSeconds(6));
+    }
+
+    @AfterEach
+    void resetClockAndScenarios() {
+        clock.reset();
+        setScenarios(false, 0);
+    }
+
+    /** The tester sets the simulator's RP API scenarios on its app page. */
+    private void setScenarios(boolean alreadyInProgress, int maintenanceCalls) {
+        WebClient tester = browser();
+        tester.get("/dev/bankid/app");
+        tester.post("/dev/bankid/app/scenarier", "alreadyInProgress", Boolean.toString(alreadyInProgress),
+                "maintenanceCalls", Integer.toString(maintenanceCalls), "slowMillis", "0");
+    }
+
+    private WebClient browser() {
+        return new WebClient("http://localhost:" + port);
+    }
+
+    /** A person with valid access to SUS (access does not depend on the login method). */
+    private Person personWithAccess() {
+        return registry.smsUser("Kaxe4Rpt").person();
+    }
+
+    private WebClient.Page startOnOtherDevice(WebClient browser) {
+        browser.get("/login/bankid");
+        WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
+        assertThat(started.redirectsTo("/login/bankid/vantar")).as(started.status() + " " + started.text()).isTrue();
+        return browser.get("/login/bankid/vantar");
+    }
+
+    private String scanQr(WebClient browser) {
+        WebClient.Page svg = browser.get("/login/bankid/qr.svg");
+        assertThat(svg.status()).isEqualTo(200);
+        return QrScanner.scan(svg.body());
+    }
+
+    /** The tester, holding the phone of {@code person}, scans the code and opens the order. */
+    private WebClient.Page openInApp(String code, String personnummer) {
+        WebClient app = browser();
+        app.get("/dev/bankid/app");
+        return app.post("/dev/bankid/app/oppna", "code", code, "person", "annan", "personnummer", personnummer,
+                "fornamn", "Test", "efternamn", "Person", "action", "open");
+    }
+
+    private WebClient.Page inApp(WebClient.Page opened, String action) {
+        WebClient app = browser();
+        String orderPage = URI.create(opened.location()).getPath();
+        app.get(orderPage);
+        return app.post(orderPage, "action", action);
+    }
+
+    /** A login on another device by a person with access, who then does {@code action} in the app. */
+    private WebClient.Page waitingPageAfterTheAppDoes(String action) {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), personWithAccess().personnummer().value()), action);
+        return pollAfterInterval(browser);
+    }
+
+    private WebClient.Page pollAfterInterval(WebClient browser) {
+        clock.advance(COLLECT_INTERVAL);
+        return browser.get("/login/bankid/vantar");
+    }
+
+    @Test
+    void chooserWhenShownThenOffersBankIdAndMobiltBankId() {
+        WebClient.Page chooser = browser().get("/login");
+
+        assertThat(chooser.text()).contains("BankID", "Mobilt BankID");
+        assertThat(chooser.body()).contains("href=\"/login/bankid\"");
+    }
+
+    @Test
+    void deviceQuestionWhenOnAComputerThenAsksInBankIdsWordsForComputers() {
+        WebClient.Page page = browser().get("/login/bankid");
+
+        assertThat(page.text()).contains("Vill du använda BankID på den här datorn eller ett Mobilt BankID?",
+                "BankID på den här datorn", "Mobilt BankID");
+    }
+
+    @Test
+    void deviceQuestionWhenOnAPhoneThenAsksInBankIdsWordsForPhones() throws Exception {
+        MobileBrowser phone = new MobileBrowser();
+
+        assertThat(phone.get("/login/bankid").body())
+                .contains("Vill du använda BankID på den här enheten eller på en annan enhet?");
+    }
+
+    @Test
+    void deviceQuestionWhenEnglishThenBankIdsEnglishWords() {
+        WebClient.Page page = browser().get("/login/bankid?lang=en");
+
+        assertThat(page.text()).contains("Would you like to use BankID on this computer, or a Mobile BankID?");
+    }
+
+    @Test
+    void startWhenNoDeviceIsChosenThenBid012WithStatus400() {
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+
+        WebClient.Page page = browser.post("/login/bankid/start");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("Välj om du vill använda BankID på den här enheten eller på en annan enhet.",
+                "BID-012");
+    }
+
+    @Test
+    void loginWhenQrCodeIsScannedOnAnotherDeviceThenLandsInSusWithMobiltBankId() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+
+        WebClient.Page waiting = startOnOtherDevice(browser);
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.text()).contains("Starta BankID-appen.", "Avbryt");
+        assertThat(waiting.body()).contains("<noscript><meta http-equiv=\"refresh\" content=\"1\"></noscript>",
+                "src=\"/js/bankid.js\"", "/login/bankid/qr.svg");
+
+        WebClient.Page opened = openInApp(scanQr(browser), person.personnummer().value());
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(pollAfterInterval(browser).text())
+                .contains("Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.");
+
+        inApp(opened, "identify");
+        WebClient.Page done = pollAfterInterval(browser);
+
+        assertThat(done.redirectsTo("/sus")).isTrue();
+        WebClient.Page sus = browser.get("/sus");
+        assertThat(sus.status()).isEqualTo(200);
+        assertThat(sus.text()).contains("Välkommen, Test Person", "Mobilt BankID", "Insatsansvarig");
+    }
+
+    @Test
+    void loginWhenStartedOnThisComputerThenAutostartLinkOpensTheAppAndLandsInSusWithBankId() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+        browser.post("/login/bankid/start", "enhet", "denna");
+
+        WebClient.Page waiting = browser.get("/login/bankid/vantar");
+        assertThat(waiting.text()).contains("Försöker starta BankID-appen.", "Starta BankID-appen");
+        Matcher link = AUTOSTART.matcher(waiting.body());
+        assertThat(link.find()).isTrue();
+        String autostart = link.group(1).replace("&amp;", "&");
+        assertThat(autostart).startsWith("/dev/bankid/app?autostarttoken=").endsWith("&redirect=null");
+
+        WebClient.Page app = browser().get(autostart);
+        String token = autostart.substring(autostart.indexOf('=') + 1, autostart.indexOf('&'));
+        assertThat(app.body()).contains(token);
+        inApp(openInApp(token, person.personnummer().value()), "identify");
+
+        assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
+        assertThat(browser.get("/sus").text()).contains("Välkommen, Test Person", "Inloggad med", "BankID");
+    }
+
+    @Test
+    void loginWhenOnAPhoneThenTheAppReturnsToReturnUrlWithTheNonceAndLoginCompletes() throws Exception {
+        Person person = personWithAccess();
+        MobileBrowser phone = new MobileBrowser();
+        phone.get("/login/bankid");
+        phone.post("/login/bankid/start", "enhet", "denna");
+        String waiting = phone.get("/login/bankid/vantar").body();
+        Matcher link = AUTOSTART.matcher(waiting);
+        assertThat(link.find()).isTrue();
+        String autostart = link.group(1).replace("&amp;", "&");
+        String token = autostart.substring(autostart.indexOf('=') + 1, autostart.indexOf('&'));
+
+        WebClient.Page identified = inApp(openInApp(token, person.personnummer().value()), "identify");
+
+        assertThat(identified.location()).contains("/login/bankid/retur?nonce=");
+        HttpResponse<String> returned = phone.get(URI.create(identified.location()).getRawPath() + "?"
+                + URI.create(identified.location()).getRawQuery());
+        assertThat(returned.headers().firstValue("Location").orElseThrow()).endsWith("/login/bankid/vantar");
+        clock.advance(COLLECT_INTERVAL);
+        assertThat(phone.get("/login/bankid/vantar").headers().firstValue("Location").orElseThrow()).endsWith("/sus");
+        assertThat(phone.get("/sus").body()).contains("Mobilt BankID");
+    }
+
+    @Test
+    void returnWhenNonceIsNotThisBrowsersThenBid011WithStatus400() {
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+        browser.post("/login/bankid/start", "enhet", "denna");
+
+        WebClient.Page page = browser.get("/login/bankid/retur?nonce=someone-elses");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("BID-011", "Inloggningen kunde inte kopplas till den här webbläsaren.");
+    }
+
+    @Test
+    void loginWhenPersonHasNoAccessThenDuSaknarBehorighet() {
+        Person noAccess = registry.person("Fredrik", "Ahl");
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), noAccess.personnummer().value()), "identify");
+
+        WebClient.Page page = pollAfterInterval(browser);
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).contains("Du saknar behörighet till SUS", "ACC-001");
+        assertThat(browser.get("/sus").status()).isEqualTo(302);
+    }
+
+    @Test
+    void loginWhenCompleteThenCompletionDataIsStoredWithTheAuditEvent() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        pollAfterInterval(browser);
+
+        String correlation = jdbc.sql("""
+                SELECT correlation_id FROM audit_event WHERE personnummer = :p AND event_type = 'LOGIN_BANKID'
+                AND outcome = 'SUCCESS'""").param("p", person.personnummer().value()).query(String.class).single();
+        var evidence = jdbc.sql("""
+                SELECT signature, ocsp_response, correlation_id FROM bankid_completion WHERE personnummer = :p""")
+                .param("p", person.personnummer().value()).query().singleRow();
+        assertThat((String) evidence.get("signature")).isNotBlank();
+        assertThat((String) evidence.get("ocsp_response")).isNotBlank();
+        assertThat(evidence.get("correlation_id")).isEqualTo(correlation);
+    }
+
+    @Test
+    void loginWhenCompleteThenItIsHandedToOneSessionOnly() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
+
+        WebClient.Page again = browser.get("/login/bankid/vantar");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("BID-010");
+    }
+
+    @Test
+    void qrCodeWhenShownThenChangesEverySecondAndNeverRevealsTheSecret() {
+        WebClient browser = browser();
+        WebClient.Page waiting = startOnOtherDevice(browser);
+        String first = scanQr(browser);
+        clock.advance(Duration.ofSeconds(1));
+        String second = scanQr(browser);
+
+        assertThat(first).matches("bankid\\.[0-9a-f-]{36}\\.\\d+\\.[0-9a-f]{64}");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second.split("\\.")[1]).isEqualTo(first.split("\\.")[1]);
+        String secret = jdbc.sql("SELECT qr_start_secret FROM bankid_login WHERE qr_start_token = :t")
+                .param("t", first.split("\\.")[1]).query(String.class).single();
+        assertThat(waiting.body()).doesNotContain(secret);
+        assertThat(browser.get("/login/bankid/status").body()).doesNotContain(secret);
+        assertThat(browser.get("/login/bankid/qr.svg").body()).doesNotContain(secret);
+    }
+
+    @Test
+    void statusWhenPolledManyTimesWithinTwoSecondsThenBankIdIsCollectedOnce() {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        WebClient otherTab = browser;
+        for (int i = 0; i < 10; i++) {
+            assertThat(otherTab.get("/login/bankid/status").body()).contains("\"state\":\"pending\"");
+        }
+        String token = scanQr(browser).split("\\.")[1];
+        String orderRef = jdbc.sql("SELECT order_ref FROM bankid_login WHERE qr_start_token = :t")
+                .param("t", token).query(String.class).single();
+        assertThat(collectCalls(orderRef)).isEqualTo(1);
+
+        clock.advance(COLLECT_INTERVAL);
+        browser.get("/login/bankid/status");
+        browser.get("/login/bankid/status");
+
+        assertThat(collectCalls(orderRef)).isEqualTo(2);
+    }
+
+    private int collectCalls(String orderRef) {
+        WebClient app = browser();
+        String text = app.get("/dev/bankid/app/order/" + orderRef).text();
+        Matcher m = Pattern.compile("Anrop till /collect \\(högst ett per 2 sekunder\\) (\\d+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void statusWhenUserCancelsInTheAppThenBid001WithBankIdsMessage() {
+        WebClient.Page page = waitingPageAfterTheAppDoes("cancel");
+
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.text()).contains("Åtgärden avbröts.", "BID-001", "Försök igen");
+        assertThat(page.body()).contains("/support/vanliga-felmeddelanden/bankid#BID-001");
+    }
+
+    @Test
+    void statusWhenCertificateIsBlockedThenBid003WithRfa16() {
+        WebClient.Page page = waitingPageAfterTheAppDoes("certificateErr");
+
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.text()).contains("Ditt BankID är för gammalt eller spärrat.", "BID-003");
+    }
+
+    @Test
+    void statusWhenOrderExpiresInTheAppThenBid002WithRfa8() {
+        WebClient.Page page = waitingPageAfterTheAppDoes("expire");
+
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.text()).contains("BankID-appen svarar inte.", "BID-002");
+    }
+
+    @Test
+    void statusWhenQrIsNotScannedInTimeThenANewOrderIsMadeSilently() {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        String firstToken = scanQr(browser).split("\\.")[1];
+
+        clock.advance(Duration.ofSeconds(31));
+        WebClient.Page page = browser.get("/login/bankid/vantar");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Starta BankID-appen.");
+        String secondToken = scanQr(browser).split("\\.")[1];
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(scanQr(browser)).startsWith("bankid." + secondToken + ".0.");
+    }
+
+    @Test
+    void statusWhenTheAppDoesNotStartAfterTheRestartWindowThenBid004WithRfa17b() {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofSeconds(31));
+            browser.get("/login/bankid/status");
+        }
+
+        WebClient.Page page = pollAfterInterval(browser);
+
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.text()).contains("BID-004", "Misslyckades att läsa av QR-koden.");
+    }
+
+    @Test
+    void cancelWhenAvbrytIsChosenThenTheOrderIsCancelledAtBankId() {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        String code = scanQr(browser);
+
+        WebClient.Page cancelled = browser.post("/login/bankid/avbryt");
+
+        assertThat(cancelled.redirectsTo("/login/bankid?avbruten")).isTrue();
+        assertThat(browser.get("/login/bankid?avbruten").text()).contains("Åtgärden avbröts.");
+        assertThat(openInApp(code, TestRegistry.uniquePersonnummer().value()).text())
+                .contains("Beställningen är redan öppnad eller avslutad.");
+    }
+
+    @Test
+    void loginWhenSamePersonStartsASecondLoginElsewhereThenTheFirstEndsWithBid005() {
+        Person person = personWithAccess();
+        WebClient first = browser();
+        WebClient second = browser();
+        startOnOtherDevice(first);
+        startOnOtherDevice(second);
+        openInApp(scanQr(first), person.personnummer().value());
+
+        openInApp(scanQr(second), person.personnummer().value());
+
+        WebClient.Page page = pollAfterInterval(first);
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.text()).contains("BID-005", "Åtgärden avbröts. Försök igen.");
+    }
+
+    @Test
+    void startWhenBankIdAnswersAlreadyInProgressThenBid007WithRfa4() {
+        setScenarios(true, 0);
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+
+        WebClient.Page page = browser.post("/login/bankid/start", "enhet", "annan");
+
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.text()).contains("BID-007",
+                "En identifiering eller underskrift pågår redan för ditt personnummer. Försök igen.");
+    }
+
+    @Test
+    void startWhenBankIdIsInMaintenanceBeyondTheRetriesThenBid008WithStatus503() {
+        setScenarios(false, 3);
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+
+        WebClient.Page page = browser.post("/login/bankid/start", "enhet", "annan");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.text()).contains("BID-008", "Något gick fel. Försök igen.");
+    }
+
+    @Test
+    void startWhenMaintenanceIsShortThenRetriedUnseenAndTheLoginStarts() {
+        setScenarios(false, 2);
+        WebClient browser = browser();
+        browser.get("/login/bankid");
+
+        assertThat(browser.post("/login/bankid/start", "enhet", "annan").redirectsTo("/login/bankid/vantar")).isTrue();
+    }
+
+    @Test
+    void waitingWhenNoLoginIsInProgressThenBid010WithStatus409() {
+        WebClient.Page page = browser().get("/login/bankid/vantar");
+
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.text()).contains("BID-010", "Ingen inloggning med BankID pågår. Börja om.");
+    }
+
+    @Test
+    void loginWhenOlderThanAnHourThenForgottenWhenAnotherLoginStarts() {
+        WebClient old = browser();
+        startOnOtherDevice(old);
+        clock.advance(Duration.ofMinutes(61));
+
+        startOnOtherDevice(browser());
+
+        WebClient.Page page = old.get("/login/bankid/vantar");
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.text()).contains("BID-010");
+    }
+
+    @Test
+    void catalogueWhenOpenedThenListsEveryBankIdCodeWithCauseAndRemedy() {
+        WebClient.Page page = browser().get("/support/vanliga-felmeddelanden/bankid");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Vanliga felmeddelanden (BankID och e-legitimation)");
+        for (int i = 1; i <= 12; i++) {
+            assertThat(page.body()).contains("id=\"BID-%03d\"".formatted(i));
+        }
+    }
+
+    /** A phone's browser: a mobile User-Agent, cookies, and the CSRF token of the last page. */
+    private final class MobileBrowser {
+
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String csrf;
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String... fields) throws Exception {
+            Set<String> form = new LinkedHashSet<>();
+            form.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+            for (int i = 0; i < fields.length; i += 2) {
+                form.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+            }
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> response = http.send(request.header("User-Agent",
+                    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return response;
+        }
+    }
+}

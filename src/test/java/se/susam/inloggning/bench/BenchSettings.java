@@ -1,0 +1,73 @@
+package se.susam.inloggning.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import se.susam.inloggning.credentials.Argon2Parameters;
+
+/**
+ * The settings of one benchmark run, from {@code name=value} arguments ({@code bench/sms-login.sh}
+ * passes them from its environment variables).
+ *
+ * @param server       where the product runs with the {@code bench} profile
+ * @param users        persons the server seeded ({@code sus.bench.users}); each virtual user owns
+ *                     every {@code concurrency}-th of them, so no two log in as the same person
+ * @param concurrency  virtual users logging in at once, each one login after the other
+ * @param warmup       load before measuring (JIT, connection pools)
+ * @param duration     the measured load phase
+ * @param argon2       the server's {@code sus.credentials.argon2.*}: the raw hash rate is measured with them
+ * @param hashThreads  threads of the raw hash measurement: the machine's cores
+ * @param hashDuration the measured part of the raw hash measurement (after as long again of warm-up,
+ *                     at most 5 s)
+ * @param report       where to write the report as well as printing it, if anywhere
+ */
+record BenchSettings(URI server, int users, int concurrency, Duration warmup, Duration duration,
+                     Argon2Parameters argon2, int hashThreads, Duration hashDuration, Optional<Path> report) {
+
+    static final Set<String> NAMES = Set.of("url", "users", "concurrency", "warmup", "duration", "m", "t", "p",
+            "hash-threads", "hash-seconds", "report");
+
+    BenchSettings {
+        if (concurrency < 1 || users < concurrency) {
+            throw new IllegalArgumentException("need 1 ≤ concurrency ≤ users (got concurrency=%d, users=%d)"
+                    .formatted(concurrency, users));
+        }
+    }
+
+    static BenchSettings parse(String... args) {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (eq < 0 || !NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; use name=value with name one of "
+                        + NAMES);
+            }
+            values.put(name, arg.substring(eq + 1));
+        }
+        return new BenchSettings(
+                URI.create(values.getOrDefault("url", "http://127.0.0.1:18080")),
+                integer(values, "users", 1000),
+                integer(values, "concurrency", 32),
+                Duration.ofSeconds(integer(values, "warmup", 180)),
+                Duration.ofSeconds(integer(values, "duration", 60)),
+                new Argon2Parameters(integer(values, "m", 7168), integer(values, "t", 5), integer(values, "p", 1)),
+                integer(values, "hash-threads", Runtime.getRuntime().availableProcessors()),
+                Duration.ofSeconds(integer(values, "hash-seconds", 10)),
+                Optional.ofNullable(values.get("report")).filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    private static int integer(Map<String, String> values, String name, int otherwise) {
+        String value = values.get(name);
+        try {
+            return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package se.susam.inloggning.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the machine's CPU went during a phase: the server (its {@code process_cpu_time_ns_total}
+ * on {@code /actuator/prometheus}), this client process, and the whole machine ({@code /proc/stat}),
+ * so a report shows how much other processes took from the same cores. Any source that cannot be
+ * read gives NaN.
+ */
+final class CpuMeter {
+
+    private static final Pattern SERVER_CPU = Pattern.compile("(?m)^process_cpu_time_ns_total\\s+(\\S+)$");
+    private static final Pattern SERVER_JIT = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*}\\s+(\\S+)$");
+
+    /** Readings at one moment. */
+    record Sample(long wallNanos, double serverCpuNanos, double serverJitMillis, double clientCpuNanos,
+                  long machineBusy, long machineTotal) {
+    }
+
+    /**
+     * CPU used between two samples, in cores (1.0 = one core busy all the time). {@code serverJitCores}
+     * is the time the server's JIT compilers spent compiling: well above zero, the warm-up was too short.
+     */
+    record Use(double seconds, double serverCores, double clientCores, double machineCores, double serverJitCores) {
+
+        /** What neither the server nor this client used. */
+        double otherCores() {
+            return machineCores - serverCores - clientCores;
+        }
+    }
+
+    private final HttpConnection connection;
+
+    CpuMeter(URI server) {
+        this.connection = new HttpConnection(server);
+    }
+
+    synchronized Sample sample() {
+        long[] machine = machine();
+        String metrics = serverMetrics();
+        return new Sample(System.nanoTime(), metric(SERVER_CPU, metrics), metric(SERVER_JIT, metrics),
+                clientCpuNanos(), machine[0], machine[1]);
+    }
+
+    static Use between(Sample from, Sample to) {
+        double wall = to.wallNanos() - from.wallNanos();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long total = to.machineTotal() - from.machineTotal();
+        return new Use(wall / 1e9, (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
+                (to.clientCpuNanos() - from.clientCpuNanos()) / wall,
+                total <= 0 ? Double.NaN : cores * (double) (to.machineBusy() - from.machineBusy()) / total,
+                (to.serverJitMillis() - from.serverJitMillis()) * 1e6 / wall);
+    }
+
+    private String serverMetrics() {
+        try {
+            HttpConnection.Response response = connection.exchange("GET", "/actuator/prometheus", List.of(), null);
+            return response.status() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            connection.close();
+            return "";
+        }
+    }
+
+    private static double metric(Pattern pattern, String metrics) {
+        Matcher m = pattern.matcher(metrics);
+        try {
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double clientCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return Double.NaN;
+    }
+
+    /** Busy and total jiffies of all cores from {@code /proc/stat} (Linux); zeros elsewhere. */
+    private static long[] machine() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long[] v = Arrays.stream(cpu, 1, Math.min(cpu.length, 9)).mapToLong(Long::parseLong).toArray();
+            long idle = v[3] + v[4];
+            long total = Arrays.stream(v).sum();
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}

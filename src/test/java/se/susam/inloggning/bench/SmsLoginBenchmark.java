@@ -1,0 +1,156 @@
+package se.susam.inloggning.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import se.susam.inloggning.demo.BenchPopulation;
+
+/**
+ * The SMS login load benchmark (README "Benchmark"; run by {@code bench/sms-login.sh}). Against a
+ * server started with the {@code bench} profile it first measures the raw Argon2id hash rate of the
+ * run's parameters on this machine, then drives complete SMS logins with many virtual users and
+ * reports logins/s, latency and the ratio of logins/s to hashes/s. The target is at least
+ * {@value #TARGET_PERCENT} %: the rest of a login must not cost more than a quarter of its hash. The
+ * report also shows the CPU each process used, so a run that other processes disturbed says so.
+ *
+ * <p>A plain {@code main}, not a test: speed is measured here, never by a timed unit test.
+ * Exits 1 if any login failed, 2 if the server does not log the first benchmark person in.
+ */
+public final class SmsLoginBenchmark {
+
+    static final int TARGET_PERCENT = 80;
+
+    /** Cores other processes may use before the report warns that they distorted the run. */
+    static final double OTHER_LOAD_LIMIT = 0.1;
+
+    /** Cores of JIT compiling in the measured window above which the warm-up was too short. */
+    static final double JIT_LIMIT = 0.05;
+
+    private SmsLoginBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sms-login benchmark: " + e.getMessage());
+            System.exit(64);
+            return;
+        }
+        try (SmsLoginScript first = new SmsLoginScript(settings.server())) {
+            first.login(BenchPopulation.user(0), new long[SmsLoginScript.Step.values().length]);
+        } catch (SmsLoginScript.StepFailed e) {
+            System.err.println("The first benchmark person cannot log in at " + settings.server() + " ("
+                    + e.getMessage()
+                    + "). Is the server running with the bench profile and the same Argon2 parameters?");
+            System.exit(2);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "Measuring raw Argon2id (m=%d, t=%d, p=%d) on %d threads for %d s…%n",
+                settings.argon2().memoryKib(), settings.argon2().iterations(), settings.argon2().parallelism(),
+                settings.hashThreads(), settings.hashDuration().toSeconds());
+        CpuMeter meter = new CpuMeter(settings.server());
+        HashRate.Result hashes = HashRate.measure(settings.argon2(), settings.hashThreads(), settings.hashDuration(),
+                meter);
+        System.out.printf(Locale.ROOT, "Driving SMS logins: %d virtual users, %d s warm-up, %d s measured…%n",
+                settings.concurrency(), settings.warmup().toSeconds(), settings.duration().toSeconds());
+        LoadRun.Result load = LoadRun.run(settings, meter);
+
+        String report = report(settings, hashes, load);
+        System.out.println();
+        System.out.print(report);
+        if (settings.report().isPresent()) {
+            Path file = settings.report().get();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, report);
+        }
+        System.exit(load.errorCount() == 0 && load.logins().count() > 0 ? 0 : 1);
+    }
+
+    static String report(BenchSettings settings, HashRate.Result hashes, LoadRun.Result load) {
+        double ratio = load.loginsPerSecond() / hashes.perSecond();
+        double hashCpuMillis = hashes.cpuMillisPerHash();
+        double perLogin = 1000 * load.window().toNanos() / 1e9 / Math.max(1, load.logins().count());
+        double serverMillis = load.cpu().serverCores() * perLogin;
+        double clientMillis = load.cpu().clientCores() * perLogin;
+        double otherCores = Math.max(hashes.cpu().otherCores(), load.cpu().otherCores());
+        StringBuilder out = new StringBuilder();
+        line(out, "SMS login load benchmark, %s",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        line(out, "Machine      %s", machine());
+        line(out, "Argon2id     m=%d KiB, t=%d, p=%d", settings.argon2().memoryKib(), settings.argon2().iterations(),
+                settings.argon2().parallelism());
+        line(out, "Server       %s, %d benchmark persons", settings.server(), settings.users());
+        line(out, "Raw hashing  %d threads, %.1f s: %d hashes = %.1f hashes/s (%.1f ms per hash, %.1f ms CPU)",
+                hashes.threads(), hashes.elapsed().toNanos() / 1e9, hashes.hashes(), hashes.perSecond(),
+                hashes.millisPerHash(), hashCpuMillis);
+        line(out, "  CPU        machine %.2f cores busy: hashing %.2f, other processes %.2f",
+                hashes.cpu().machineCores(), hashes.cpu().clientCores(), hashes.cpu().otherCores());
+        line(out, "Load         %d virtual users; warm-up %d s (%d logins, %d errors); measured %d s",
+                settings.concurrency(), settings.warmup().toSeconds(), load.warmupLogins(), load.warmupErrors(),
+                settings.duration().toSeconds());
+        line(out, "Logins       %d complete logins = %.1f logins/s, %d errors", load.logins().count(),
+                load.loginsPerSecond(), load.errorCount());
+        line(out, "  CPU        machine %.2f cores busy: server %.2f (%.1f ms per login), client %.2f (%.1f ms per "
+                        + "login), other processes %.2f", load.cpu().machineCores(), load.cpu().serverCores(),
+                serverMillis, load.cpu().clientCores(), clientMillis, load.cpu().otherCores());
+        line(out, "  JIT        the server's JIT compilers were busy %.2f cores of the measured window%s",
+                load.cpu().serverJitCores(), load.cpu().serverJitCores() > JIT_LIMIT ? " (warm-up too short)" : "");
+        line(out, "Ratio        logins/s ÷ hashes/s = %.1f %% (target ≥ %d %%: %s)", 100 * ratio, TARGET_PERCENT,
+                100 * ratio >= TARGET_PERCENT ? "met" : "NOT met");
+        line(out, "CPU ratio    CPU per hash ÷ CPU per login (server + client) = %.1f ÷ %.1f ms = %.1f %%",
+                hashCpuMillis, serverMillis + clientMillis, 100 * hashCpuMillis / (serverMillis + clientMillis));
+        if (otherCores > OTHER_LOAD_LIMIT) {
+            line(out, "WARNING      other processes used up to %.2f cores: the measured ratio depends on how the",
+                    otherCores);
+            line(out, "             system shared the cores out, and the CPU ratio is a rough guide only:");
+            line(out, "             measure on an otherwise idle machine");
+        }
+        line(out, "");
+        line(out, "%-34s %7s %9s %9s %9s", "Latency (ms)", "count", "p50", "p99", "max");
+        latency(out, "complete login (all six requests)", load.logins());
+        for (Map.Entry<SmsLoginScript.Step, Latencies> step : load.steps().entrySet()) {
+            latency(out, "  " + step.getKey().label, step.getValue());
+        }
+        if (!load.errors().isEmpty()) {
+            line(out, "");
+            line(out, "Errors in the measured window");
+            load.errors().forEach((what, n) -> line(out, "  %6d  %s", n, what));
+        }
+        return out.toString();
+    }
+
+    private static void latency(StringBuilder out, String what, Latencies latencies) {
+        Latencies.Summary s = latencies.summary();
+        line(out, "%-34s %7d %9.1f %9.1f %9.1f", what, s.count(), s.p50Millis(), s.p99Millis(), s.maxMillis());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static String machine() {
+        return "%d cores, %s, %s %s, Java %s (%s)".formatted(Runtime.getRuntime().availableProcessors(), cpuModel(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                System.getProperty("java.vendor"));
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+}

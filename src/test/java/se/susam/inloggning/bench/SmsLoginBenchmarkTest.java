@@ -1,0 +1,108 @@
+package se.susam.inloggning.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import se.susam.inloggning.credentials.Argon2Parameters;
+
+/** The report and settings of the benchmark; no timing is asserted here. */
+class SmsLoginBenchmarkTest {
+
+    private static final BenchSettings SETTINGS = BenchSettings.parse("users=200", "concurrency=32");
+
+    @Test
+    void reportWhenLoginsReachEightyPercentOfTheHashRateThenSaysTheTargetIsMet() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(1920, 60, Map.of()));
+
+        assertThat(report).contains("40.0 hashes/s", "32.0 logins/s", "= 80.0 % (target ≥ 80 %: met)");
+    }
+
+    @Test
+    void reportWhenCpuMeasuredThenShowsEachProcessesShareAndCpuPerLogin() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(1920, 60, Map.of()));
+
+        assertThat(report).contains("server 1.50 (46.9 ms per login), client 0.30 (9.4 ms per login), "
+                + "other processes 0.05", "(50.0 ms per hash, 50.0 ms CPU)",
+                "CPU per hash ÷ CPU per login (server + client) = 50.0 ÷ 56.3 ms = 88.9 %",
+                "JIT compilers were busy 0.01 cores of the measured window\n").doesNotContain("WARNING");
+    }
+
+    @Test
+    void reportWhenOtherProcessesTookCpuThenWarnsThatTheMeasuredRatioIsDistorted() {
+        HashRate.Result contended = new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, 200,
+                Duration.ofSeconds(10), new CpuMeter.Use(10, 0, 1, 2, 0));
+
+        String report = SmsLoginBenchmark.report(SETTINGS, contended, load(1920, 60, Map.of()));
+
+        assertThat(report).contains("WARNING      other processes used up to 1.00 cores");
+    }
+
+    @Test
+    void reportWhenLoginsStayBelowEightyPercentThenSaysTheTargetIsNotMetAndListsErrors() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10),
+                load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3)));
+
+        assertThat(report).contains("20.0 logins/s, 3 errors", "= 50.0 % (target ≥ 80 %: NOT met)",
+                "3  POST /login/sms: HTTP 429 SMS-013");
+    }
+
+    @Test
+    void reportWhenLatenciesRecordedThenShowsP50AndP99OfTheCompleteLoginAndEachRequest() {
+        String report = SmsLoginBenchmark.report(SETTINGS, hashRate(400, 10), load(100, 60, Map.of()));
+
+        assertThat(report).containsPattern("complete login \\(all six requests\\) +100 +50\\.0 +99\\.0 +100\\.0")
+                .contains("POST /login/sms/kod", "GET  /dev/sms/outbox.json?to=");
+    }
+
+    @Test
+    void settingsWhenNotGivenThenDefaultsOfTheReadme() {
+        BenchSettings settings = BenchSettings.parse();
+
+        assertThat(settings.argon2()).isEqualTo(Argon2Parameters.OWASP_MINIMUM);
+        assertThat(settings.users()).isEqualTo(1000);
+        assertThat(settings.concurrency()).isEqualTo(32);
+        assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void settingsWhenMoreVirtualUsersThanPersonsThenRefused() {
+        assertThatThrownBy(() -> BenchSettings.parse("users=10", "concurrency=11"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency ≤ users");
+    }
+
+    @Test
+    void settingsWhenUnknownArgumentThenRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> BenchSettings.parse("userz=10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userz").hasMessageContaining("users");
+    }
+
+    private static HashRate.Result hashRate(long hashes, int seconds) {
+        return new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, hashes, Duration.ofSeconds(seconds),
+                new CpuMeter.Use(seconds, 0, 2, 2, 0));
+    }
+
+    /** {@code count} logins taking 1, 2, … ms, each request taking the same. */
+    private static LoadRun.Result load(int count, int seconds, Map<String, Integer> errors) {
+        Latencies logins = new Latencies();
+        Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
+        for (SmsLoginScript.Step step : SmsLoginScript.Step.values()) {
+            steps.put(step, new Latencies());
+        }
+        for (int i = 1; i <= count; i++) {
+            logins.record(i * 1_000_000L);
+            for (Latencies step : steps.values()) {
+                step.record(i * 1_000_000L);
+            }
+        }
+        return new LoadRun.Result(Duration.ofSeconds(seconds), logins, steps, new TreeMap<>(errors), 0, 0,
+                new CpuMeter.Use(seconds, 1.5, 0.3, 1.85, 0.01));
+    }
+}
