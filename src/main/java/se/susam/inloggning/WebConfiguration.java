@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import se.susam.inloggning.login.LoginContinuations;
+import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
 
 /**
@@ -46,19 +49,30 @@ class WebConfiguration implements WebMvcConfigurer {
             "/error", "/dev/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/tjanstekort/**",
             "/felanmalan", "/felanmalan/**",
-            "/js/**"
+            "/js/**",
+            "/demo-sus", "/demo-sus/**"
     };
 
-    /** JSON APIs called by relying-party clients, not by browsers: no CSRF token to carry. */
-    static final String[] NO_CSRF = {"/dev/bankid/rp/**"};
+    /**
+     * Called server to server, not by browsers, so no CSRF token to carry: JSON APIs of relying-party
+     * clients, and the demo relying party's back-channel logout.
+     */
+    static final String[] NO_CSRF = {"/dev/bankid/rp/**", "/demo-sus/backchannel-logout"};
 
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
     }
 
+    /** Where a login continues (also the OpenID Connect provider's filter chain uses it). */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    LoginContinuations loginContinuations() {
+        return new LoginContinuations();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginContinuations continuations,
+                                            SessionEndingLogoutHandler sessionEnding) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
@@ -69,7 +83,9 @@ class WebConfiguration implements WebMvcConfigurer {
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .requestCache(cache -> cache.requestCache(continuations))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
+                        .addLogoutHandler(sessionEnding)
                         .invalidateHttpSession(true).clearAuthentication(true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -83,8 +99,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Runs after the session store's filter and before Spring Security's. */
     @Bean
-    FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock) {
-        var registration = new FilterRegistrationBean<>(new SessionLifetimeFilter(properties.absoluteTimeout(), clock));
+    FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock,
+                                                                        ApplicationEventPublisher events) {
+        var registration = new FilterRegistrationBean<>(
+                new SessionLifetimeFilter(properties.absoluteTimeout(), clock, events));
         registration.setOrder(-101);
         return registration;
     }

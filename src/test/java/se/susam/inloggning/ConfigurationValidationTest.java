@@ -65,14 +65,44 @@ class ConfigurationValidationTest {
     @Test
     void startWhenOutboxGatewayOutsideDemoThenRefused() {
         Throwable e = startFailure("production-like", "--sus.sms.gateway=outbox",
-                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==");
+                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==", OIDC_KEY);
         assertThat(allMessages(e)).contains("sus.sms.gateway=outbox", "demo profile");
     }
 
     @Test
     void startWhenNoSmsGatewayConfiguredThenFailsNamingTheSetting() {
         Throwable e = startFailure("production-like",
-                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==");
+                "--sus.sms-login.code-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==", OIDC_KEY);
         assertThat(allMessages(e)).contains("sus.sms.gateway");
+    }
+
+    private static final String OIDC_KEY = "--sus.oidc.key-encryption-key=dGVzdC1vbmx5LW9pZGMta2V5LWVuY3J5cHRpb24ta2V5LTMyYg==";
+
+    @Test
+    void startWhenOidcKeyEncryptionKeyMissingThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.oidc.key-encryption-key=");
+        assertThat(allMessages(e)).contains("sus.oidc.key-encryption-key");
+    }
+
+    @Test
+    void startWhenAuthorizationCodesLiveLongerThanSixtySecondsThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.oidc.authorization-code-validity=61s");
+        assertThat(allMessages(e)).contains("sus.oidc.authorization-code-validity", "60 s");
+    }
+
+    @Test
+    void startWhenClientRedirectUriIsPlainHttpThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.oidc.clients.x.client-id=x", "--sus.oidc.clients.x.name=X",
+                "--sus.oidc.clients.x.authentication=private-key-jwt", "--sus.oidc.clients.x.jwks-uri=https://x.test/jwks",
+                "--sus.oidc.clients.x.redirect-uris=http://x.test/callback");
+        assertThat(allMessages(e)).contains("sus.oidc", "clients[x]", "https");
+    }
+
+    @Test
+    void startWhenClientSecretIsNotAHashThenFailsNamingTheSetting() {
+        Throwable e = startFailure("test", "--sus.oidc.clients.x.client-id=x", "--sus.oidc.clients.x.name=X",
+                "--sus.oidc.clients.x.authentication=client-secret-basic", "--sus.oidc.clients.x.client-secret=plain",
+                "--sus.oidc.clients.x.redirect-uris=https://x.test/callback");
+        assertThat(allMessages(e)).contains("sus.oidc", "clients[x]", "client-secret");
     }
 }

@@ -12,7 +12,9 @@ public enum CatalogueRoutes {
     DRIFTINFORMATION("driftinformation", EnumSet.of(ErrorFamily.DRF)),
     TJANSTEKORT("tjanstekort", EnumSet.of(ErrorFamily.TJK, ErrorFamily.ACC, ErrorFamily.GEN)),
     FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL)),
-    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ACC, ErrorFamily.GEN));
+    SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN)),
+    /** "Vanliga felmeddelanden (BankID och e-legitimation)", where the support page links. */
+    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ELEG, ErrorFamily.ACC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

@@ -12,6 +12,10 @@ public enum ErrorFamily {
     SMS,
     /** Driftinformation: maintenance, and the notice form in the console. */
     DRF,
+    /** Login requests from SUS and other services (the OpenID Connect provider). */
+    OIDC,
+    /** E-legitimation through an identity broker (Telia, Nordea, Freja, …). */
+    ELEG,
     /** Tjänstekort (smart-card certificate) login. */
     TJK,
     /** Felanmälan: the incident report form and its receipt. */

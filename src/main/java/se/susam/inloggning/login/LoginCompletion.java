@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,22 +63,26 @@ public class LoginCompletion {
     }
 
     /**
-     * Passes the identity through the access gate. Returns the view to render: a redirect into SUS,
-     * or the "Du saknar behörighet till SUS" page (with HTTP 403 set on {@code response}).
+     * Passes the identity through the access gate. Returns the view to render: a redirect to where the
+     * login was asked for ({@link LoginContinuations}, e.g. a relying party's authorization request)
+     * or else into SUS, or the "Du saknar behörighet till SUS" page (with HTTP 403 set on
+     * {@code response}).
      */
     public String complete(AuthenticatedIdentity identity, HttpServletRequest request, HttpServletResponse response,
                            Model model, Locale locale) {
         AccessDecision decision = gate.decide(identity.personnummer());
         return switch (decision) {
             case AccessDecision.Granted granted -> {
+                Optional<String> continuation = LoginContinuations.take(request.getSession(false));
                 startSession(identity, granted.person(), granted.validGrants(), request, response);
                 audit(identity, request, "SUCCESS", null);
-                yield "redirect:" + SUS_START;
+                yield continueTo(continuation, SUS_START, request);
             }
             case AccessDecision.Denied denied when isStaff(identity, denied) -> {
+                Optional<String> continuation = LoginContinuations.take(request.getSession(false));
                 startSession(identity, denied.person().get(), List.of(), request, response);
                 audit(identity, request, "SUCCESS", null);
-                yield "redirect:" + CONSOLE_START;
+                yield continueTo(continuation, CONSOLE_START, request);
             }
             case AccessDecision.Denied denied -> {
                 endPreLoginSession(request);
@@ -89,6 +94,12 @@ public class LoginCompletion {
                 yield "login/no-access";
             }
         };
+    }
+
+    /** The saved address (marked in the new session as the one this login was for), or {@code fallback}. */
+    private static String continueTo(Optional<String> continuation, String fallback, HttpServletRequest request) {
+        continuation.ifPresent(address -> request.getSession().setAttribute(LoginContinuations.CONTINUED_TO, address));
+        return "redirect:" + continuation.orElse(fallback);
     }
 
     /** Staff without SUS access still reach the console, when their login method allows staff roles. */
@@ -119,9 +130,10 @@ public class LoginCompletion {
         session.setAttribute(AUTHENTICATED_AT, identity.authenticatedAt().toEpochMilli());
     }
 
-    private static void endPreLoginSession(HttpServletRequest request) {
+    private void endPreLoginSession(HttpServletRequest request) {
         HttpSession old = request.getSession(false);
         if (old != null) {
+            events.publishEvent(new LoginSessionEnded(old.getId(), clock.instant()));
             old.invalidate();
         }
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,10 +22,12 @@ public class SessionLifetimeFilter extends OncePerRequestFilter {
 
     private final Duration absoluteTimeout;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public SessionLifetimeFilter(Duration absoluteTimeout, Clock clock) {
+    public SessionLifetimeFilter(Duration absoluteTimeout, Clock clock, ApplicationEventPublisher events) {
         this.absoluteTimeout = absoluteTimeout;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -33,6 +36,7 @@ public class SessionLifetimeFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(LoginCompletion.AUTHENTICATED_AT) instanceof Long at
                 && clock.millis() - at > absoluteTimeout.toMillis()) {
+            events.publishEvent(new LoginSessionEnded(session.getId(), clock.instant()));
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect(request.getContextPath() + "/login?session=utgangen");

@@ -172,4 +172,23 @@ class LoginSessionTest {
         assertThat(browser.get("/sus").text())
                 .contains(other.name(), "Samverkansadministratör", "Insatsansvarig", "Inloggad med : SMS-inloggning");
     }
+
+    @Test
+    void loginWhenAPageAskedForItThenContinuesToThatPageAfterTheAccessGate() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        assertThat(browser.get("/sus?flik=behorigheter").redirectsTo("/login")).isTrue();
+        assertThat(logIn(browser, user).location()).endsWith("/sus?flik=behorigheter");
+    }
+
+    @Test
+    void loginWhenAPageAskedForItButAccessDeniedThenNoAccessPageNotThePage() {
+        SmsUser user = registry.smsUser(PASSWORD, AccessStatus.WITHDRAWN, LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(1));
+        WebClient browser = browser();
+        browser.get("/sus?flik=behorigheter");
+        Page page = logIn(browser, user);
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.location()).isNull();
+    }
 }

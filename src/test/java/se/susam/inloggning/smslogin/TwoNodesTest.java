@@ -2,19 +2,14 @@ package se.susam.inloggning.smslogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.susam.inloggning.SusInloggningApplication;
+import se.susam.inloggning.testsupport.TestNodes;
 import se.susam.inloggning.testsupport.TestRegistry;
-import se.susam.inloggning.testsupport.TestSupportConfiguration;
 import se.susam.inloggning.testsupport.WebClient;
 
 /**
@@ -30,24 +25,9 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startTwoNodes() {
-        String url = System.getProperty("spring.datasource.url",
-                "jdbc:h2:mem:two-nodes-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        if (url.startsWith("jdbc:postgresql:")) {
-            TestSupportConfiguration.cleanOnceThenMigrate(org.flywaydb.core.Flyway.configure()
-                    .dataSource(url, System.getProperty("spring.datasource.username", "sa"),
-                            System.getProperty("spring.datasource.password", ""))
-                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                    .cleanDisabled(false).load());
-        }
-        nodeA = start(url);
-        nodeB = start(url);
-    }
-
-    private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(SusInloggningApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + url);
+        String url = TestNodes.sharedDatabaseUrl("two-nodes");
+        nodeA = TestNodes.start(url);
+        nodeB = TestNodes.start(url);
     }
 
     @AfterAll
@@ -61,7 +41,7 @@ class TwoNodesTest {
     }
 
     private static String base(ConfigurableApplicationContext node) {
-        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+        return TestNodes.base(node);
     }
 
     @Test
