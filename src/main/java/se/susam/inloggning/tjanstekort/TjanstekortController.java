@@ -1,6 +1,11 @@
 package se.susam.inloggning.tjanstekort;
 
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,18 +67,9 @@ class TjanstekortController {
     @GetMapping("/tjanstekort/{issuer}")
     String login(@PathVariable String issuer, HttpServletRequest request, HttpServletResponse response, Model model,
                  Locale locale) {
-        IssuerTrust trust = issuers.byKey(issuer).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
-        PresentedCertificate presented = CertificateSource.from(request, properties.proxy().header());
-        return switch (service.authenticate(trust, presented, request.getRemoteAddr())) {
-            case CertificateLoginResult.Authenticated authenticated -> onSite(
-                    completion.complete(authenticated.identity(), request, response, model, locale));
-            case CertificateLoginResult.Rejected rejected -> {
-                response.setStatus(rejected.code().httpStatus());
-                model.addAttribute("errors", java.util.List.of(messages.show(rejected.code(), null, locale)));
-                model.addAttribute("retryUrl", loginUrl(issuer));
-                yield "tjanstekort/failed";
-            }
-        };
+        return checkCard(issuer, loginUrl(issuer), request, response, model, locale,
+                (authenticated, card) -> onSite(
+                        completion.complete(authenticated.identity(), request, response, model, locale)));
     }
 
     /** "Testa din e-legitimation" with the FK card: the same checks, then the test result instead of a session. */
@@ -85,29 +81,38 @@ class TjanstekortController {
     @GetMapping("/tjanstekort/{issuer}/test")
     String test(@PathVariable String issuer, HttpServletRequest request, HttpServletResponse response, Model model,
                 Locale locale) {
+        return checkCard(issuer, loginUrl(issuer) + "/test", request, response, model, locale,
+                (authenticated, card) -> eidTest.show(authenticated.identity(), commonName(card),
+                        List.of(new EidTestPage.Detail("eidtest.result.issuer",
+                                        commonName(card.getIssuerX500Principal())),
+                                new EidTestPage.Detail("eidtest.result.validity", LocalDate.ofInstant(
+                                        card.getNotAfter().toInstant(), ZoneId.of("Europe/Stockholm")).toString())),
+                        request.getRemoteAddr(), model, locale));
+    }
+
+    /**
+     * Checks the card presented at {@code /tjanstekort/{issuer}...} with that issuer's trust settings;
+     * a valid card goes to {@code onValid} with the card's certificate, a refused one gets the
+     * refusal page whose "try again" leads to {@code retryUrl}.
+     */
+    private String checkCard(String issuer, String retryUrl, HttpServletRequest request, HttpServletResponse response,
+                             Model model, Locale locale,
+                             BiFunction<CertificateLoginResult.Authenticated, X509Certificate, String> onValid) {
         IssuerTrust trust = issuers.byKey(issuer).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
         PresentedCertificate presented = CertificateSource.from(request, properties.proxy().header());
         return switch (service.authenticate(trust, presented, request.getRemoteAddr())) {
-            case CertificateLoginResult.Authenticated authenticated -> {
-                java.security.cert.X509Certificate card = ((PresentedCertificate.Chain) presented).certificates().getFirst();
-                yield eidTest.show(authenticated.identity(), commonName(card),
-                        java.util.List.of(
-                                new EidTestPage.Detail("eidtest.result.issuer", commonName(card.getIssuerX500Principal())),
-                                new EidTestPage.Detail("eidtest.result.validity",
-                                        java.time.LocalDate.ofInstant(card.getNotAfter().toInstant(),
-                                                java.time.ZoneId.of("Europe/Stockholm")).toString())),
-                        request.getRemoteAddr(), model, locale);
-            }
+            case CertificateLoginResult.Authenticated authenticated ->
+                    onValid.apply(authenticated, ((PresentedCertificate.Chain) presented).certificates().getFirst());
             case CertificateLoginResult.Rejected rejected -> {
                 response.setStatus(rejected.code().httpStatus());
-                model.addAttribute("errors", java.util.List.of(messages.show(rejected.code(), null, locale)));
-                model.addAttribute("retryUrl", loginUrl(issuer) + "/test");
+                model.addAttribute("errors", List.of(messages.show(rejected.code(), null, locale)));
+                model.addAttribute("retryUrl", retryUrl);
                 yield "tjanstekort/failed";
             }
         };
     }
 
-    private static String commonName(java.security.cert.X509Certificate certificate) {
+    private static String commonName(X509Certificate certificate) {
         return commonName(certificate.getSubjectX500Principal());
     }
 
