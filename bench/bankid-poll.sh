@@ -11,38 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V | while read -r d; do [ -x "${d}bin/javac" ] && echo "${d%/}"; done | tail -n 1)
-  export JAVA_HOME
-fi
-JAVA="$JAVA_HOME/bin/java"
+. bench/common.sh
 
 logins=${BENCH_LOGINS:-10000}
 port=${BENCH_PORT:-18191}
 stub_port=${BENCH_STUB_PORT:-18192}
 db=${BENCH_DB:-h2file}
-out=target/bench
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
-if [ "${BENCH_BUILD:-1}" = 1 ]; then
-  ./mvnw -B -q -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
-fi
-jar=$(ls target/sus-inloggning-*.jar | grep -v original | head -n 1)
-mkdir -p "$out"
+bench_build
 
-profiles=demo
-case "$db" in
-  h2file)
-    rm -rf "$out/bankid-db"
-    url="jdbc:h2:file:./$out/bankid-db/sus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
-  postgres)
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS sus_bench_bankid" \
-      -c "CREATE DATABASE sus_bench_bankid"
-    profiles=demo,postgres
-    url="jdbc:postgresql://127.0.0.1:5432/sus_bench_bankid" ;;
-  *) echo "BENCH_DB must be h2file or postgres" >&2; exit 64 ;;
-esac
+bench_database "$db" sus_bench_bankid demo
 
 for p in "$port" "$stub_port"; do
   if ss -ltn "sport = :$p" | grep -q LISTEN; then
@@ -61,16 +39,7 @@ log="$out/bankid-server-$stamp.log"
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
-  if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "The server stopped while starting; its log ($log) ends:" >&2
-    tail -n 30 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "Server not ready after 180 s" >&2; exit 1; }
+bench_wait_ready "$port" "$server" "$log"
 echo "Server ready on port $port (profiles $profiles, database $db, heap ${BENCH_HEAP:-512m}); log: $log"
 
 # shellcheck disable=SC2086

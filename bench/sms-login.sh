@@ -13,38 +13,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V | while read -r d; do [ -x "${d}bin/javac" ] && echo "${d%/}"; done | tail -n 1)
-  export JAVA_HOME
-fi
-JAVA="$JAVA_HOME/bin/java"
+. bench/common.sh
 
 users=${BENCH_USERS:-1000}
 port=${BENCH_PORT:-18080}
 m=${BENCH_ARGON2_M:-7168} t=${BENCH_ARGON2_T:-5} p=${BENCH_ARGON2_P:-1}
 db=${BENCH_DB:-h2file}
-out=target/bench
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
-if [ "${BENCH_BUILD:-1}" = 1 ]; then
-  ./mvnw -B -q -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
-fi
-jar=$(ls target/sus-inloggning-*.jar | grep -v original | head -n 1)
-mkdir -p "$out"
+bench_build
 
-profiles=bench
-case "$db" in
-  h2mem) url="jdbc:h2:mem:sus-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" ;;
-  h2file)
-    rm -rf "$out/db"
-    url="jdbc:h2:file:./$out/db/sus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
-  postgres)
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS sus_bench" -c "CREATE DATABASE sus_bench"
-    profiles=bench,postgres
-    url="jdbc:postgresql://127.0.0.1:5432/sus_bench" ;;
-  *) echo "BENCH_DB must be h2file, h2mem or postgres" >&2; exit 64 ;;
-esac
+bench_database "$db" sus_bench bench
 
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
   echo "Port $port is in use; set BENCH_PORT" >&2
@@ -60,16 +38,7 @@ log="$out/server-$stamp.log"
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
-  if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "The server stopped while starting; its log ($log) ends:" >&2
-    tail -n 30 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "Server not ready after 180 s" >&2; exit 1; }
+bench_wait_ready "$port" "$server" "$log"
 echo "Server ready on port $port (profiles $profiles, database $db, $users persons); log: $log"
 
 # shellcheck disable=SC2086
