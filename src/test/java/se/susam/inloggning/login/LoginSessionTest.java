@@ -191,4 +191,41 @@ class LoginSessionTest {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.location()).isNull();
     }
+
+    @Autowired
+    PersonSessions personSessions;
+
+    @Test
+    void endAllWhenPersonHasTwoSessionsThenBothEndAndOthersStay() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        SmsUser someoneElse = registry.smsUser(PASSWORD);
+        WebClient first = browser();
+        WebClient second = browser();
+        WebClient other = browser();
+        logIn(first, user);
+        logIn(second, user);
+        logIn(other, someoneElse);
+        assertThat(personSessions.count(user.person().id())).isEqualTo(2);
+
+        assertThat(personSessions.endAll(user.person().id(), java.util.Optional.empty())).isEqualTo(2);
+
+        assertThat(first.get("/sus").redirectsTo("/login")).isTrue();
+        assertThat(second.get("/sus").redirectsTo("/login")).isTrue();
+        assertThat(other.get("/sus").status()).isEqualTo(200);
+        assertThat(personSessions.count(user.person().id())).isZero();
+    }
+
+    @Test
+    void endAllWhenOneSessionIsKeptThenOnlyTheOthersEnd() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient kept = browser();
+        WebClient ended = browser();
+        logIn(kept, user);
+        logIn(ended, user);
+
+        assertThat(personSessions.endAll(user.person().id(), java.util.Optional.of(kept.sessionId()))).isEqualTo(1);
+
+        assertThat(kept.get("/sus").status()).isEqualTo(200);
+        assertThat(ended.get("/sus").redirectsTo("/login")).isTrue();
+    }
 }
