@@ -22,8 +22,18 @@ public final class StaffLogins {
     }
 
     public static RequestPostProcessor staff(String... roles) {
-        SusPrincipal principal = new SusPrincipal(1L, new Personnummer("191212121212"), "Karin Kundcenter",
-                LoginMethod.SMS, Instant.now(), List.of(), List.of(roles));
+        return staff(1L, new Personnummer("191212121212"), "Karin Kundcenter", roles);
+    }
+
+    /** A staff session of a real person in the registry (for actions that record or check who acts). */
+    public static RequestPostProcessor staff(se.susam.inloggning.access.Person person, String... roles) {
+        return staff(person.id(), person.personnummer(), person.fullName(), roles);
+    }
+
+    private static RequestPostProcessor staff(long personId, Personnummer personnummer, String name,
+                                              String... roles) {
+        SusPrincipal principal = new SusPrincipal(personId, personnummer, name,
+                LoginMethod.BANKID, Instant.now(), List.of(), List.of(roles));
         List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         return SecurityMockMvcRequestPostProcessors.authentication(
