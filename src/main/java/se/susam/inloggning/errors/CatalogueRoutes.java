@@ -14,7 +14,9 @@ public enum CatalogueRoutes {
     FELANMALAN("felanmalan", EnumSet.of(ErrorFamily.FEL)),
     SERVICES("andra-tjanster", EnumSet.of(ErrorFamily.OIDC, ErrorFamily.ACC, ErrorFamily.GEN)),
     /** "Vanliga felmeddelanden (BankID och e-legitimation)", where the support page links. */
-    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ELEG, ErrorFamily.ACC, ErrorFamily.GEN));
+    BANKID("bankid", EnumSet.of(ErrorFamily.BID, ErrorFamily.ELEG, ErrorFamily.ACC, ErrorFamily.GEN)),
+    /** "Vanliga felmeddelanden (konsolen)": access orders and Kundcenter's actions, for staff. */
+    CONSOLE("konsol", EnumSet.of(ErrorFamily.ORD, ErrorFamily.KC, ErrorFamily.GEN));
 
     private final String slug;
     private final Set<ErrorFamily> families;

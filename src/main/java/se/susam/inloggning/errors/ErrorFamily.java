@@ -21,5 +21,9 @@ public enum ErrorFamily {
     /** Felanmälan: the incident report form and its receipt. */
     FEL,
     /** BankID and Mobilt BankID (and later other e-legitimationer). */
-    BID
+    BID,
+    /** Access orders (the digital blankett 9445) and their approval, in the console. */
+    ORD,
+    /** Kundcenter's console actions: person search, identity check, new master password, unlock. */
+    KC
 }
