@@ -15,6 +15,8 @@ class ConsoleController {
     String start(@AuthenticationPrincipal SusPrincipal principal, Model model) {
         model.addAttribute("user", principal);
         model.addAttribute("kundcenter", principal.staffRoles().contains("KUNDCENTER"));
+        model.addAttribute("accessOrders", principal.staffRoles().contains("BESTALLARE")
+                || principal.staffRoles().contains("BEHORIGHETSADMINISTRATOR"));
         return "console/index";
     }
 }

@@ -1,0 +1,50 @@
+package se.susam.inloggning.orders;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import se.susam.inloggning.audit.AuditRecord;
+import se.susam.inloggning.errors.CorrelationId;
+import se.susam.inloggning.errors.ErrorCode;
+import se.susam.inloggning.errors.SusException;
+import se.susam.inloggning.identity.Personnummer;
+
+/**
+ * Audits every console action on orders and grants. The subject is the ordered person; details are
+ * short before/after facts, never a password and only masked mobile numbers.
+ */
+@Component
+class OrderAudit {
+
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderAudit(ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void success(String type, Personnummer subject, ConsoleStaff staff, String clientIp, String details) {
+        record(type, "SUCCESS", null, subject, staff, clientIp, details);
+    }
+
+    void failure(String type, ErrorCode code, Personnummer subject, ConsoleStaff staff, String clientIp,
+                 String details) {
+        record(type, "FAILURE", code, subject, staff, clientIp, details);
+    }
+
+    /** Audits a refusal and returns the exception that shows it. */
+    SusException denied(String type, ErrorCode code, Personnummer subject, ConsoleStaff staff, String clientIp,
+                        String details) {
+        record(type, "DENIED", code, subject, staff, clientIp, details);
+        return new SusException(code);
+    }
+
+    private void record(String type, String outcome, ErrorCode code, Personnummer subject, ConsoleStaff staff,
+                        String clientIp, String details) {
+        events.publishEvent(new AuditRecord(clock.instant(), type, null, outcome, code == null ? null : code.code(),
+                subject, staff.actor(), clientIp, CorrelationId.current(), details));
+    }
+}
