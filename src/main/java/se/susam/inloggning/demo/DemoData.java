@@ -46,6 +46,10 @@ class DemoData implements ApplicationRunner {
     static final DemoPerson EVA = new DemoPerson("198509179845", "Eva", "Sjöberg", "Tg3kYbn9");
     static final DemoPerson FREDRIK = new DemoPerson("197212309897", "Fredrik", "Ahl", null);
     static final DemoPerson GUNNAR = new DemoPerson("198209259814", "Gunnar", "Lund", null);
+    /** Beställare at Kungälvs kommun (orders access on blankett 9445); no access to SUS itself. */
+    static final DemoPerson MARIA = new DemoPerson("197904219826", "Maria", "Berg", null);
+    /** Behörighetsadministratör at Försäkringskassan (approves orders, withdraws access). */
+    static final DemoPerson JOHAN = new DemoPerson("197110079915", "Johan", "Ström", null);
 
     private final AccessRegistry registry;
     private final MasterPasswords masterPasswords;
@@ -60,9 +64,15 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (registry.findPerson(new Personnummer(ANNA.personnummer())).isPresent()) {
-            return;
+        if (registry.findPerson(new Personnummer(ANNA.personnummer())).isEmpty()) {
+            loadRegistry();
         }
+        if (registry.findPerson(new Personnummer(MARIA.personnummer())).isEmpty()) {
+            loadOrderStaff();
+        }
+    }
+
+    private void loadRegistry() {
         LocalDate today = LocalDate.now(clock);
         Organisation forbund = registry.addOrganisation("222000-1925", "Samordningsförbundet Göteborg Nordost",
                 OrganisationKind.SAMORDNINGSFORBUND);
@@ -102,6 +112,15 @@ class DemoData implements ApplicationRunner {
         registry.addGrant(gunnar.id(), af, Set.of(Role.INSATSANSVARIG), today.minusYears(1), today.plusYears(1),
                 AccessStatus.ACTIVE, Optional.empty());
         log.info("Demo registry loaded: 5 organisations, 7 persons (see README, 'Demo logins')");
+    }
+
+    /** The console staff of access orders: also added to a demo database loaded before they existed. */
+    private void loadOrderStaff() {
+        Person maria = add(MARIA);
+        registry.addStaffRole(maria.id(), StaffRole.BESTALLARE, registry.findOrganisation("212000-1439"));
+        Person johan = add(JOHAN);
+        registry.addStaffRole(johan.id(), StaffRole.BEHORIGHETSADMINISTRATOR, Optional.empty());
+        log.info("Demo order staff loaded: Maria Berg (beställare), Johan Ström (behörighetsadministratör)");
     }
 
     private Person add(DemoPerson demo) {

@@ -23,7 +23,7 @@ public final class DemoIdentities {
     /** Every demo person, in the README's order. */
     public static List<Identity> all() {
         return Stream.of(DemoData.ANNA, DemoData.BERTIL, DemoData.CECILIA, DemoData.DAVID, DemoData.EVA,
-                        DemoData.FREDRIK)
+                        DemoData.FREDRIK, DemoData.MARIA, DemoData.JOHAN)
                 .map(p -> new Identity(p.personnummer(), p.givenName(), p.familyName()))
                 .toList();
     }
