@@ -6,15 +6,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.AccessGrant;
 import se.susam.inloggning.access.AccessStatus;
@@ -28,27 +21,7 @@ import se.susam.inloggning.testsupport.WebClient;
 
 /** Withdrawing access sets the grant WITHDRAWN and ends the person's sessions at once. */
 @DatabaseTest
-class AccessWithdrawalTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    OrderConsole console;
-
-    @BeforeEach
-    void setUp() {
-        console = new OrderConsole(MockMvcBuilders.webAppContextSetup(context)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), registry, jdbc);
-    }
+class AccessWithdrawalTest extends OrderConsoleTestSupport {
 
     private record LoggedIn(Person person, AccessGrant grant, WebClient browser) {
     }
@@ -61,12 +34,7 @@ class AccessWithdrawalTest {
                 LocalDate.now().minusDays(1), LocalDate.now().plusYears(1), AccessStatus.ACTIVE, Optional.of(mobile));
         registry.masterPasswords().set(person.id(), "Kaxe4Rpt");
         WebClient browser = new WebClient("http://localhost:" + port);
-        browser.get("/login/sms");
-        browser.post("/login/sms", "personnummer", person.personnummer().value(), "password", "Kaxe4Rpt");
-        browser.get("/login/sms/kod");
-        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(mobile.e164())).redirectsTo("/sus"))
-                .isTrue();
-        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(smsLogin(browser, person.personnummer(), "Kaxe4Rpt", mobile.e164()).status()).isEqualTo(200);
         return new LoggedIn(person, grant, browser);
     }
 

@@ -6,16 +6,10 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.identity.Personnummer;
 import se.susam.inloggning.sms.SmsGateway;
@@ -28,27 +22,10 @@ import se.susam.inloggning.testsupport.TestRegistry;
  * says clearly that the SMS failed, and the administrator can send a new first password.
  */
 @DatabaseTest
-class FirstPasswordSmsFailureTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
+class FirstPasswordSmsFailureTest extends OrderConsoleTestSupport {
 
     @MockitoSpyBean
     SmsGateway gateway;
-
-    OrderConsole console;
-
-    @BeforeEach
-    void setUp() {
-        console = new OrderConsole(MockMvcBuilders.webAppContextSetup(context)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), registry, jdbc);
-    }
 
     @AfterEach
     void realGatewayAgain() {

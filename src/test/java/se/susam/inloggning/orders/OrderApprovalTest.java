@@ -8,15 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.AccessGrant;
 import se.susam.inloggning.access.AccessStatus;
@@ -33,44 +26,15 @@ import se.susam.inloggning.testsupport.WebClient;
  * transaction and, with SMS login, sends a first master password that really logs in.
  */
 @DatabaseTest
-class OrderApprovalTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    OrderConsole console;
-
-    @BeforeEach
-    void setUp() {
-        console = new OrderConsole(MockMvcBuilders.webAppContextSetup(context)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), registry, jdbc);
-    }
+class OrderApprovalTest extends OrderConsoleTestSupport {
 
     private List<AccessGrant> grantsOf(Personnummer personnummer) {
         return registry.registry().findPerson(personnummer).map(p -> registry.registry().grantsOf(p.id()))
                 .orElse(List.of());
     }
 
-    /** SMS login over real HTTP with the master password, then the one-time code; the page reached. */
     private WebClient.Page smsLogin(Personnummer personnummer, String password, String e164) {
-        WebClient browser = new WebClient("http://localhost:" + port);
-        browser.get("/login/sms");
-        WebClient.Page step1 = browser.post("/login/sms", "personnummer", personnummer.value(), "password", password);
-        if (!step1.redirectsTo("/login/sms/kod")) {
-            return step1;
-        }
-        browser.get("/login/sms/kod");
-        WebClient.Page step2 = browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(e164));
-        return step2.redirectsTo("/sus") ? browser.get("/sus") : step2;
+        return smsLogin(new WebClient("http://localhost:" + port), personnummer, password, e164);
     }
 
     @Test

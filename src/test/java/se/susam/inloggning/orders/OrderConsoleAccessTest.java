@@ -12,18 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.AccessGrant;
 import se.susam.inloggning.access.AccessStatus;
@@ -37,24 +31,7 @@ import se.susam.inloggning.testsupport.TestRegistry;
 
 /** Every order and access page refuses whoever lacks the role or organisation, and writes nothing then. */
 @DatabaseTest
-class OrderConsoleAccessTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    OrderConsole console;
-
-    @BeforeEach
-    void setUp() {
-        console = new OrderConsole(MockMvcBuilders.webAppContextSetup(context)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), registry, jdbc);
-    }
+class OrderConsoleAccessTest extends OrderConsoleTestSupport {
 
     private AccessGrant grantInB() {
         Person holder = registry.person("Hanna", "Hållare");
@@ -100,26 +77,23 @@ class OrderConsoleAccessTest {
         assertThat(response.getContentAsString()).contains("GEN-004");
     }
 
-    @Test
-    void orderWhenKundcenterThen403AndNothingWritten() throws Exception {
+    private void assertOrderRefused(Person staff, String mobile) throws Exception {
         Personnummer person = TestRegistry.uniquePersonnummer();
 
-        MockHttpServletResponse response = console.submit(console.kundcenter,
-                OrderConsole.validFields(console.orgA, person, "070-174 06 80"));
+        MockHttpServletResponse response = console.submit(staff, OrderConsole.validFields(console.orgA, person, mobile));
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(console.ordersOf(person)).isZero();
     }
 
     @Test
-    void orderWhenAdministratorWithoutOrdererRoleThen403() throws Exception {
-        Personnummer person = TestRegistry.uniquePersonnummer();
+    void orderWhenKundcenterThen403AndNothingWritten() throws Exception {
+        assertOrderRefused(console.kundcenter, "070-174 06 80");
+    }
 
-        MockHttpServletResponse response = console.submit(console.admin,
-                OrderConsole.validFields(console.orgA, person, "070-174 06 81"));
-
-        assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(console.ordersOf(person)).isZero();
+    @Test
+    void orderWhenAdministratorWithoutOrdererRoleThen403AndNothingWritten() throws Exception {
+        assertOrderRefused(console.admin, "070-174 06 81");
     }
 
     @Test

@@ -6,17 +6,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.identity.Personnummer;
 import se.susam.inloggning.testsupport.DatabaseTest;
@@ -27,24 +21,7 @@ import se.susam.inloggning.testsupport.TestRegistry;
  * field and in the error summary, shows everything typed again, and writes no order.
  */
 @DatabaseTest
-class OrderFormValidationTest {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    OrderConsole console;
-
-    @BeforeEach
-    void setUp() {
-        console = new OrderConsole(MockMvcBuilders.webAppContextSetup(context)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build(), registry, jdbc);
-    }
+class OrderFormValidationTest extends OrderConsoleTestSupport {
 
     static Stream<Arguments> invalidFields() {
         LocalDate today = LocalDate.now();
