@@ -1,5 +1,7 @@
 package se.susam.inloggning.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,7 +97,7 @@ public class GrantAdministration {
                 .filter(g -> g.id() == grantId).findFirst().map(g -> new HeldGrant(person, g)));
     }
 
-    private static Organisation organisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
         return new Organisation(rs.getLong("id"), rs.getString("org_number"), rs.getString("name"),
                 OrganisationKind.valueOf(rs.getString("kind")));
     }

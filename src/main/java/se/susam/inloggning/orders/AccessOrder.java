@@ -2,6 +2,9 @@ package se.susam.inloggning.orders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,8 +29,8 @@ record AccessOrder(long id, Personnummer personnummer, String givenName, String 
         roles = Set.copyOf(roles);
     }
 
-    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd HH:mm").withZone(java.time.ZoneId.of("Europe/Stockholm"));
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of("Europe/Stockholm"));
 
     /** When it was ordered, in Swedish time as the console shows it. */
     public String orderedAtShown() {
@@ -43,7 +46,7 @@ record AccessOrder(long id, Personnummer personnummer, String givenName, String 
     }
 
     /** The roles in the blankett's order, for pages and audit details. */
-    public java.util.List<Role> sortedRoles() {
+    public List<Role> sortedRoles() {
         return roles.stream().sorted().toList();
     }
 

@@ -3,6 +3,8 @@ package se.susam.inloggning.orders;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -158,7 +161,7 @@ class AccessOrders {
     }
 
     /** A row before its roles are read. */
-    private record Row(long id, java.util.function.Function<Set<Role>, AccessOrder> build) {
+    private record Row(long id, Function<Set<Role>, AccessOrder> build) {
 
         AccessOrder order(Set<Role> roles) {
             return build.apply(roles);
@@ -175,15 +178,15 @@ class AccessOrders {
         Organisation organisation = new Organisation(rs.getLong("organisation_id"), rs.getString("org_number"),
                 rs.getString("org_name"), OrganisationKind.valueOf(rs.getString("org_kind")));
         boolean sms = rs.getBoolean("sms_login");
-        var from = rs.getObject("valid_from", java.time.LocalDate.class);
-        var to = rs.getObject("valid_to", java.time.LocalDate.class);
+        var from = rs.getObject("valid_from", LocalDate.class);
+        var to = rs.getObject("valid_to", LocalDate.class);
         OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
         long orderedBy = rs.getLong("ordered_by");
         String orderedByName = rs.getString("ob_given") + " " + rs.getString("ob_family");
         var orderedAt = rs.getObject("ordered_at", OffsetDateTime.class).toInstant();
         String decidedFamily = rs.getString("db_family");
         Optional<String> decidedByName = Optional.ofNullable(rs.getString("db_given")).map(g -> g + " " + decidedFamily);
-        Optional<java.time.Instant> decidedAt = Optional.ofNullable(rs.getObject("decided_at", OffsetDateTime.class))
+        Optional<Instant> decidedAt = Optional.ofNullable(rs.getObject("decided_at", OffsetDateTime.class))
                 .map(OffsetDateTime::toInstant);
         Optional<String> reason = Optional.ofNullable(rs.getString("reason"));
         Optional<Long> supersededBy = Optional.ofNullable(rs.getObject("superseded_by", Long.class));

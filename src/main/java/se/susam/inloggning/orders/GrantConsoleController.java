@@ -1,5 +1,6 @@
 package se.susam.inloggning.orders;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +42,8 @@ class GrantConsoleController {
                 request.getRemoteAddr());
         model.addAttribute("staff", staff);
         model.addAttribute("shown", shown.orElse(null));
-        model.addAttribute("grants", shown.map(withdrawal::activeGrants).orElse(java.util.List.of()));
-        model.addAttribute("organisations", staff.administrator() ? withdrawal.organisations() : java.util.List.of());
+        model.addAttribute("grants", shown.map(withdrawal::activeGrants).orElse(List.of()));
+        model.addAttribute("organisations", staff.administrator() ? withdrawal.organisations() : List.of());
         return "orders/grants";
     }
 

@@ -1,5 +1,7 @@
 package se.susam.inloggning.orders;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,10 +37,10 @@ class OrderConsoleController {
     private final OrderApproval approval;
     private final ConsoleStaff.Directory staffDirectory;
     private final ErrorMessages messages;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     OrderConsoleController(OrderDesk desk, OrderApproval approval, ConsoleStaff.Directory staffDirectory,
-                           ErrorMessages messages, java.time.Clock clock) {
+                           ErrorMessages messages, Clock clock) {
         this.desk = desk;
         this.approval = approval;
         this.staffDirectory = staffDirectory;
@@ -63,7 +65,7 @@ class OrderConsoleController {
     String blank(@AuthenticationPrincipal SusPrincipal principal, HttpServletRequest request, Model model) {
         ConsoleStaff staff = staffDirectory.of(principal);
         desk.requireOrderer(staff, "ORDER_FORM", request.getRemoteAddr());
-        return form(model, staff, OrderForm.blank(staff.ordersFor().orElseThrow(), java.time.LocalDate.now(clock)),
+        return form(model, staff, OrderForm.blank(staff.ordersFor().orElseThrow(), LocalDate.now(clock)),
                 List.of());
     }
 

@@ -2,6 +2,7 @@ package se.susam.inloggning.orders;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -128,14 +129,14 @@ class OrderDesk {
      *
      * @return the reason's problem, if it is missing or too long (nothing is written then)
      */
-    java.util.Optional<OrderForm.Problem> reject(long id, String reason, ConsoleStaff staff, String clientIp) {
+    Optional<OrderForm.Problem> reject(long id, String reason, ConsoleStaff staff, String clientIp) {
         AccessOrder order = decidable(id, "ORDER_REJECTED", staff, clientIp);
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > REASON_MAX) {
             OrderForm.Problem problem = text.isEmpty() ? new OrderForm.Problem(ErrorCode.ORD_REASON_MISSING, "skal")
                     : new OrderForm.Problem(ErrorCode.ORD_REASON_LENGTH, "skal", REASON_MAX);
             audit.failure("ORDER_REJECTED", problem.code(), order.personnummer(), staff, clientIp, "order " + id);
-            return java.util.Optional.of(problem);
+            return Optional.of(problem);
         }
         if (!orders.decide(id, OrderStatus.REJECTED, staff.personId(), text)) {
             audit.failure("ORDER_REJECTED", ErrorCode.ORD_NOT_PENDING, order.personnummer(), staff, clientIp,
@@ -144,7 +145,7 @@ class OrderDesk {
         }
         audit.success("ORDER_REJECTED", order.personnummer(), staff, clientIp,
                 "order " + id + " PENDING -> REJECTED");
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Orders as the list page shows them to this staff member. */
