@@ -52,7 +52,9 @@ class AccessWithdrawal {
         return staff.ordersFor();
     }
 
-    List<HeldGrant> activeGrants(Organisation organisation) {
+    /** The organisation's active grants, audited: the page lists persons' personnummer. */
+    List<HeldGrant> activeGrants(Organisation organisation, ConsoleStaff staff, String clientIp) {
+        audit.success("GRANT_LIST", null, staff, clientIp, "organisation " + organisation.orgNumber());
         return grants.activeGrants(organisation.id(), LocalDate.now(clock));
     }
 

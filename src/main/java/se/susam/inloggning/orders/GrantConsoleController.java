@@ -42,7 +42,8 @@ class GrantConsoleController {
                 request.getRemoteAddr());
         model.addAttribute("staff", staff);
         model.addAttribute("shown", shown.orElse(null));
-        model.addAttribute("grants", shown.map(withdrawal::activeGrants).orElse(List.of()));
+        model.addAttribute("grants", shown.map(o -> withdrawal.activeGrants(o, staff, request.getRemoteAddr()))
+                .orElse(List.of()));
         model.addAttribute("organisations", staff.administrator() ? withdrawal.organisations() : List.of());
         return "orders/grants";
     }

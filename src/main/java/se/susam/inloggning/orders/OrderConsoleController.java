@@ -86,7 +86,7 @@ class OrderConsoleController {
     String detail(@PathVariable long id, @AuthenticationPrincipal SusPrincipal principal, HttpServletRequest request,
                   Model model, Locale locale) {
         ConsoleStaff staff = staffDirectory.of(principal);
-        return detail(model, staff, desk.view(id, staff, request.getRemoteAddr()), List.of(), "", locale);
+        return detail(model, staff, desk.open(id, staff, request.getRemoteAddr()), List.of(), "", locale);
     }
 
     @PostMapping("/{id}/godkann")

@@ -109,6 +109,13 @@ class OrderDesk {
         return order;
     }
 
+    /** {@link #view}, audited: the order page shows a person's personnummer and contact details. */
+    AccessOrder open(long id, ConsoleStaff staff, String clientIp) {
+        AccessOrder order = view(id, staff, clientIp);
+        audit.success("ORDER_VIEW", order.personnummer(), staff, clientIp, "order " + id);
+        return order;
+    }
+
     /** A pending order an administrator may decide: never one they placed themself (four-eyes rule). */
     AccessOrder decidable(long id, String type, ConsoleStaff staff, String clientIp) {
         requireAdministrator(staff, type, clientIp);

@@ -93,6 +93,9 @@ class AccessWithdrawalTest extends OrderConsoleTestSupport {
 
         assertThat(page).contains(console.orgA.name(), "Siv Smsson", user.person().personnummer().formatted(),
                 "/console/behorigheter/" + user.grant().id() + "/aterkalla", "Återkalla behörigheten för Siv Smsson");
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE event_type = 'GRANT_LIST' AND actor LIKE :a")
+                .param("a", "%Beata Beställare").query(String.class).list())
+                .contains("organisation " + console.orgA.orgNumber());
     }
 
     @Test

@@ -104,6 +104,8 @@ class OrderFormValidationTest extends OrderConsoleTestSupport {
         MockHttpServletResponse page = console.open(console.ordererA, "/console/bestallningar/" + id + "?skickad");
         assertThat(page.getContentAsString()).contains("Inskickad – väntar på godkännande", "Olle Ordersson",
                 "Insatsansvarig", "+46701740651");
+        assertThat(console.audit("ORDER_VIEW", person)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("outcome", "SUCCESS"));
         assertThat(console.audit("ORDER_SUBMITTED", person)).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("outcome", "SUCCESS");
             assertThat((String) row.get("actor")).contains("Beata Beställare").doesNotContain(
