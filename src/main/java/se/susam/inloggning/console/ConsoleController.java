@@ -15,6 +15,7 @@ class ConsoleController {
     String start(@AuthenticationPrincipal SusPrincipal principal, Model model) {
         model.addAttribute("user", principal);
         model.addAttribute("kundcenter", principal.staffRoles().contains("KUNDCENTER"));
+        model.addAttribute("accessAdministration", principal.staffRoles().contains("BEHORIGHETSADMINISTRATOR"));
         return "console/index";
     }
 }
