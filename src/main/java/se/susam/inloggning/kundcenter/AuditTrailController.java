@@ -82,9 +82,8 @@ class AuditTrailController {
 
     private String render(Model model, String personnummer, String typ, Optional<Personnummer> subject,
                           Optional<String> type) {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         List<Row> rows = trail.search(subject, type, ROWS).stream()
-                .map(r -> new Row(format.format(r.occurredAt().atZone(PersonOverview.SWEDEN)), r.type(), r.actor(),
+                .map(r -> new Row(PersonOverview.time(r.occurredAt()), r.type(), r.actor(),
                         r.subject() == null ? null : r.subject().formatted(), r.method(), r.outcome(), r.errorCode(),
                         ErrorCode.byCode(r.errorCode()).map(CatalogueRoutes::entryUrl).orElse(null), r.details()))
                 .toList();

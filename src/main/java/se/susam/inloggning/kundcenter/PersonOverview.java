@@ -1,8 +1,10 @@
 package se.susam.inloggning.kundcenter;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ class PersonOverview {
 
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     static final int ATTEMPTS = 10;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int AUDIT_WINDOW = 200;
     private static final int REPORTS = 10;
     private static final int DELIVERIES = 10;
@@ -38,8 +41,12 @@ class PersonOverview {
     record GrantRow(AccessGrant grant, String statusKey) {
     }
 
-    /** A login attempt from the audit trail, with its code's catalogue entry if it has a code. */
-    record Attempt(AuditRecord record, String catalogueUrl) {
+    /** A login attempt from the audit trail, in Swedish time, with its code's catalogue entry if any. */
+    record Attempt(AuditRecord record, String time, String catalogueUrl) {
+    }
+
+    /** An SMS to the person's number, in Swedish time. */
+    record Delivery(SmsDelivery delivery, String time) {
     }
 
     /** The lock state in words: {@code key} is the message, {@code until} the time of a temporary lock. */
@@ -47,7 +54,7 @@ class PersonOverview {
     }
 
     record View(Person person, List<GrantRow> grants, Optional<String> maskedMobile, Lock lock,
-                List<Attempt> attempts, List<ReportSummary> reports, List<SmsDelivery> deliveries) {
+                List<Attempt> attempts, List<ReportSummary> reports, List<Delivery> deliveries) {
     }
 
     private final AccessRegistry registry;
@@ -79,11 +86,13 @@ class PersonOverview {
         List<Attempt> attempts = audit.recentFor(person.personnummer(), AUDIT_WINDOW).stream()
                 .filter(r -> r.method() != null && r.type().startsWith("LOGIN"))
                 .limit(ATTEMPTS)
-                .map(r -> new Attempt(r, ErrorCode.byCode(r.errorCode()).map(CatalogueRoutes::entryUrl).orElse(null)))
+                .map(r -> new Attempt(r, time(r.occurredAt()),
+                        ErrorCode.byCode(r.errorCode()).map(CatalogueRoutes::entryUrl).orElse(null)))
                 .toList();
         return new View(person, grants, mobile.map(MaskedMobile::of), lock(person), attempts,
                 reports.newest(person.email(), mobile.orElse(null), REPORTS),
-                mobile.map(m -> deliveries.recentTo(m, DELIVERIES)).orElse(List.of()));
+                mobile.map(m -> deliveries.recentTo(m, DELIVERIES)).orElse(List.of()).stream()
+                        .map(d -> new Delivery(d, time(d.submittedAt()))).toList());
     }
 
     Lock lock(Person person) {
@@ -91,10 +100,15 @@ class PersonOverview {
         return switch (throttle.state(person.personnummer())) {
             case LoginThrottle.State.Open open -> new Lock("kc.lock.open", null, failures, false);
             case LoginThrottle.State.TemporarilyLocked t -> new Lock("kc.lock.temporary",
-                    java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(t.until().atZone(SWEDEN)), failures,
+                    DateTimeFormatter.ofPattern("HH:mm").format(t.until().atZone(SWEDEN)), failures,
                     true);
             case LoginThrottle.State.Locked locked -> new Lock("kc.lock.permanent", null, failures, true);
         };
+    }
+
+    /** A moment as the console shows it: Swedish time to the second. */
+    static String time(Instant instant) {
+        return instant == null ? "" : SECONDS.format(instant.atZone(SWEDEN));
     }
 
     private static String statusKey(AccessGrant grant, LocalDate today) {
