@@ -81,11 +81,17 @@ class NewMasterPasswordController {
         Person person = overview.person(id);
         PhoneNumber mobile = actions.smsMobile(person);
         IdentityCheck check = IdentityCheck.fromForm(form::get, confirmed == null ? List.of() : confirmed);
-        boolean byBankId = "skicka-bankid".equals(action) && callerBankId.isVerified(person, session);
-        if (byBankId) {
-            callerBankId.used(person, session);
-            actions.sendNewMasterPassword(staff, person, request.getRemoteAddr(), "identitetskontroll: BankID");
-            return "redirect:/console/personer/" + id + "?skickat";
+        if ("skicka-bankid".equals(action)) {
+            if (callerBankId.isVerified(person, session)) {
+                callerBankId.used(person, session);
+                actions.sendNewMasterPassword(staff, person, request.getRemoteAddr(), "identitetskontroll: BankID");
+                return "redirect:/console/personer/" + id + "?skickat";
+            }
+            audit.refused(KundcenterActions.NEW_MASTER_PASSWORD, ErrorCode.KC_BANKID_FAILED, staff,
+                    person.personnummer(), request.getRemoteAddr(), "identitetskontroll: BankID saknas");
+            response.setStatus(ErrorCode.KC_BANKID_FAILED.httpStatus());
+            return render(model, person, mobile, IdentityCheck.empty(), null,
+                    List.of(messages.show(ErrorCode.KC_BANKID_FAILED, null, locale)), session);
         }
         Map<Item, Boolean> matches = check.compare(
                 new IdentityCheck.Registered(person, mobile, registry.grantsOf(person.id())), clock);
