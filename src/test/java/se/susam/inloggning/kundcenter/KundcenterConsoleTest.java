@@ -187,6 +187,37 @@ class KundcenterConsoleTest {
         assertThat(response.getContentAsString()).contains("KC-001");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger REPORTER = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** Files a report through the public form from its own client address; returns the ticket number. */
+    private String fileReport(String email, String phone) throws Exception {
+        int n = REPORTER.getAndIncrement();
+        WebClient reporter = new WebClient("http://localhost:" + port,
+                java.net.InetAddress.getByName("127.43.%d.%d".formatted(n / 250, n % 250 + 1)));
+        reporter.get("/felanmalan?grupp=ovriga");
+        String when = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Stockholm"))
+                .minusMinutes(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        WebClient.Page filed = reporter.post("/felanmalan", "grupp", "ovriga", "typ", "fel", "namn", "Test Person",
+                "epost", email, "telefon", phone, "organisation", "Testkommun", "metod", "SMS", "kod", "SMS-003",
+                "ref", "K7QM2XH9PD", "tid", when, "beskrivning", "Inget SMS kom fram.");
+        assertThat(filed.location()).as(filed.text()).isNotNull();
+        return filed.location().substring(filed.location().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void personViewListsTheReportsSentWithTheirEmailOrMobileOnly() throws Exception {
+        SmsUser user = registry.smsUser(PASSWORD);
+        String byEmail = fileReport("TEST@example.se", "");
+        String byMobile = fileReport("annan@example.se", user.mobile().e164());
+        String unrelated = fileReport("annan@example.se", TestRegistry.uniqueMobile().e164());
+
+        String page = personPage(user.person());
+
+        assertThat(page).contains("href=\"/console/felanmalningar/" + byEmail + "\"",
+                "href=\"/console/felanmalningar/" + byMobile + "\"", "det går inte att söka på namn")
+                .doesNotContain(unrelated);
+    }
+
     // --- unlock ---------------------------------------------------------------------------------
 
     @Test
