@@ -5,9 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,11 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.testsupport.DatabaseTest;
@@ -55,7 +50,7 @@ class CallerBankIdTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = ConsoleTests.mvc(context);
         kundcenter = StaffLogins.staff(registry.person("Karin", "Kundcenter"), "KUNDCENTER");
         staffSession = new MockHttpSession();
         app = new WebClient("http://localhost:" + port);
@@ -98,11 +93,8 @@ class CallerBankIdTest {
         assertThat(sent.getRedirectedUrl()).endsWith("?skickat");
         assertThat(app.get("/dev/sms/outbox.json").body())
                 .containsPattern("\"to\":\"\\" + user.mobile().e164() + "\",\"text\":\"Ditt nya masterlösenord[^\"]*\",\"flash\":true");
-        List<Map<String, Object>> audited = jdbc.sql(
-                        "SELECT * FROM audit_event WHERE event_type = 'KC_NEW_MASTER_PASSWORD' AND personnummer = :p")
-                .param("p", user.personnummer()).query().listOfRows();
-        assertThat(audited).singleElement().satisfies(row -> assertThat((String) row.get("details"))
-                .startsWith("identitetskontroll: BankID;"));
+        assertThat(ConsoleTests.audit(jdbc, "KC_NEW_MASTER_PASSWORD", user.person())).singleElement()
+                .satisfies(row -> assertThat((String) row.get("details")).startsWith("identitetskontroll: BankID;"));
 
         MockHttpServletResponse again = perform(post(path(user)).param("atgard", "skicka-bankid"));
         assertThat(again.getStatus()).as("a verification is used once").isEqualTo(409);

@@ -16,11 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.Person;
@@ -65,7 +63,7 @@ class KundcenterConsoleTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = ConsoleTests.mvc(context);
         staffMember = registry.person("Karin", "Kundcenter");
         kundcenter = StaffLogins.staff(staffMember, "KUNDCENTER");
     }
@@ -90,8 +88,7 @@ class KundcenterConsoleTest {
     }
 
     private List<Map<String, Object>> audit(String type, Person subject) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE event_type = :t AND personnummer = :p ORDER BY id")
-                .param("t", type).param("p", subject.personnummer().value()).query().listOfRows();
+        return ConsoleTests.audit(jdbc, type, subject);
     }
 
     // --- search ---------------------------------------------------------------------------------
