@@ -3,16 +3,26 @@ package se.susam.inloggning.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.susam.inloggning.access.AccessStatus;
+import se.susam.inloggning.access.Person;
+import se.susam.inloggning.access.StaffRole;
+import se.susam.inloggning.testsupport.MutableClock;
 import se.susam.inloggning.testsupport.TestRegistry;
+import se.susam.inloggning.testsupport.WebClient;
 
 /**
  * WCAG 2.1 AA (axe-core, in Chromium) on every page a user can meet on the way into SUS, in each
@@ -26,6 +36,12 @@ class AccessibilityTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @LocalServerPort
+    int port;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -194,6 +210,59 @@ class AccessibilityTest {
 
         browser.open("/login");
         browser.screenshot("login-chooser-with-banner");
+        Axe.assertNoViolations(browser);
+    }
+
+    /**
+     * A Kundcenter staff member logged in with BankID over HTTP (the simulator's app approving the
+     * order), whose session the browser then continues.
+     */
+    private WebClient kundcenterStaff() {
+        Person staff = registry.person("Karin", "Kundcenter");
+        registry.registry().addStaffRole(staff.id(), StaffRole.KUNDCENTER,
+                Optional.empty());
+        WebClient login = new WebClient("http://localhost:" + port);
+        login.get("/login/bankid");
+        login.post("/login/bankid/start", "enhet", "denna");
+        Matcher token = Pattern.compile("autostarttoken=([0-9a-f-]+)")
+                .matcher(login.get("/login/bankid/vantar").body());
+        assertThat(token.find()).isTrue();
+        WebClient app = new WebClient("http://localhost:" + port);
+        app.get("/dev/bankid/app");
+        String order = URI.create(app.post("/dev/bankid/app/oppna", "code", token.group(1), "person", "annan",
+                "personnummer", staff.personnummer().value(), "fornamn", "Karin", "efternamn", "Kundcenter",
+                "action", "open").location()).getPath();
+        app.get(order);
+        app.post(order, "action", "identify");
+        clock.advance(Duration.ofSeconds(3));
+        try {
+            assertThat(login.get("/login/bankid/vantar").location()).endsWith("/console");
+        } finally {
+            clock.reset();
+        }
+        return login;
+    }
+
+    @Test
+    void kundcenterPagesWhenOpenedByStaffThenHaveNoWcagViolations(Browser browser) {
+        TestRegistry.SmsUser caller = registry.smsUser("Kaxe4Rpt");
+        browser.useSessionOf(kundcenterStaff());
+
+        browser.open("/console");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer").fill("Personnummer", caller.personnummer()).clickButton("Sök")
+                .waitForPath("/console/personer/" + caller.person().id());
+        assertThat(browser.heading()).isEqualTo("Test Person");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer/" + caller.person().id() + "/nytt-masterlosenord")
+                .clickButton("Jämför med registret");
+        assertThat(browser.text()).contains("Det finns ett problem", "KC-003");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/granskning");
+        assertThat(browser.heading()).isEqualTo("Granskning");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer").clickButton("Sök");
+        assertThat(browser.text()).contains("PNR-001");
         Axe.assertNoViolations(browser);
     }
 }
