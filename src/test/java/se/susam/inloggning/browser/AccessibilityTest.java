@@ -3,12 +3,7 @@ package se.susam.inloggning.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.susam.inloggning.access.AccessStatus;
-import se.susam.inloggning.access.Person;
 import se.susam.inloggning.access.StaffRole;
 import se.susam.inloggning.testsupport.MutableClock;
+import se.susam.inloggning.testsupport.StaffBankIdLogin;
 import se.susam.inloggning.testsupport.TestRegistry;
-import se.susam.inloggning.testsupport.WebClient;
 
 /**
  * WCAG 2.1 AA (axe-core, in Chromium) on every page a user can meet on the way into SUS, in each
@@ -213,40 +207,11 @@ class AccessibilityTest {
         Axe.assertNoViolations(browser);
     }
 
-    /**
-     * A Kundcenter staff member logged in with BankID over HTTP (the simulator's app approving the
-     * order), whose session the browser then continues.
-     */
-    private WebClient kundcenterStaff() {
-        Person staff = registry.person("Karin", "Kundcenter");
-        registry.registry().addStaffRole(staff.id(), StaffRole.KUNDCENTER,
-                Optional.empty());
-        WebClient login = new WebClient("http://localhost:" + port);
-        login.get("/login/bankid");
-        login.post("/login/bankid/start", "enhet", "denna");
-        Matcher token = Pattern.compile("autostarttoken=([0-9a-f-]+)")
-                .matcher(login.get("/login/bankid/vantar").body());
-        assertThat(token.find()).isTrue();
-        WebClient app = new WebClient("http://localhost:" + port);
-        app.get("/dev/bankid/app");
-        String order = URI.create(app.post("/dev/bankid/app/oppna", "code", token.group(1), "person", "annan",
-                "personnummer", staff.personnummer().value(), "fornamn", "Karin", "efternamn", "Kundcenter",
-                "action", "open").location()).getPath();
-        app.get(order);
-        app.post(order, "action", "identify");
-        clock.advance(Duration.ofSeconds(3));
-        try {
-            assertThat(login.get("/login/bankid/vantar").location()).endsWith("/console");
-        } finally {
-            clock.reset();
-        }
-        return login;
-    }
-
     @Test
     void kundcenterPagesWhenOpenedByStaffThenHaveNoWcagViolations(Browser browser) {
         TestRegistry.SmsUser caller = registry.smsUser("Kaxe4Rpt");
-        browser.useSessionOf(kundcenterStaff());
+        browser.useSessionOf(
+                StaffBankIdLogin.staff("http://localhost:" + port, registry, clock, StaffRole.KUNDCENTER));
 
         browser.open("/console");
         Axe.assertNoViolations(browser);
