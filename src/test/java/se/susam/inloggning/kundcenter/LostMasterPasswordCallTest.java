@@ -78,6 +78,34 @@ class LostMasterPasswordCallTest {
     }
 
     @Test
+    void callWhenCallerIdentifiesWithBankIdOnTheirPhoneThenSendingIsAllowedWithoutTheChecklist() {
+        SmsUser caller = registry.smsUser("Kaxe4Rpt");
+        WebClient staff = kundcenter();
+        String checklist = "/console/personer/" + caller.person().id() + "/nytt-masterlosenord";
+        staff.get(checklist);
+
+        Page started = staff.post(checklist + "/bankid");
+        assertThat(URI.create(started.location()).getPath()).isEqualTo(checklist + "/bankid");
+        assertThat(staff.get(checklist + "/bankid").text()).contains("Be Test Person att öppna BankID-appen");
+
+        WebClient phone = new WebClient("http://localhost:" + port);
+        Matcher order = Pattern.compile("name=\"orderRef\"[^>]*value=\"([^\"]+)\"")
+                .matcher(phone.get("/dev/bankid/app").body());
+        assertThat(order.find()).as("the phone order is listed in the app").isTrue();
+        Page opened = phone.post("/dev/bankid/app/oppna", "action", "scan", "orderRef", order.group(1),
+                "person", "annan", "personnummer", caller.personnummer());
+        String orderPage = URI.create(opened.location()).getPath();
+        phone.get(orderPage);
+        phone.post(orderPage, "action", "identify");
+
+        Page verified = staff.get(checklist + "/bankid");
+        assertThat(verified.text()).contains("Den som ringer har legitimerat sig med BankID.");
+        Page sent = staff.post(checklist, "atgard", "skicka-bankid");
+        assertThat(sent.location()).endsWith("?skickat");
+        assertThat(staff.messagesSentTo(caller.mobile().e164())).isEqualTo(1);
+    }
+
+    @Test
     void callWhenStaffIsOnlyBehorighetsadministratorThenRefusedButTheAuditTrailOpens() {
         SmsUser caller = registry.smsUser("Kaxe4Rpt");
         WebClient admin = StaffBankIdLogin.staff("http://localhost:" + port, registry, clock,
