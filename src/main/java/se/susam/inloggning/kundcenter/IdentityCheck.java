@@ -3,6 +3,7 @@ package se.susam.inloggning.kundcenter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,7 +53,7 @@ record IdentityCheck(Map<Item, String> answers, Set<Item> confirmed) {
         }
 
         static Optional<Item> byField(String field) {
-            return java.util.Arrays.stream(values()).filter(i -> i.field.equals(field)).findFirst();
+            return Arrays.stream(values()).filter(i -> i.field.equals(field)).findFirst();
         }
     }
 
@@ -101,7 +102,7 @@ record IdentityCheck(Map<Item, String> answers, Set<Item> confirmed) {
 
     /** The short form kept in the audit trail: which items matched, never what was said. */
     static String auditSummary(Map<Item, Boolean> matches) {
-        return "identitetskontroll: " + java.util.Arrays.stream(Item.values())
+        return "identitetskontroll: " + Arrays.stream(Item.values())
                 .map(i -> auditName(i) + " " + (Boolean.TRUE.equals(matches.get(i)) ? "✓" : "✗"))
                 .collect(Collectors.joining(" "));
     }

@@ -5,9 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,16 +189,16 @@ class KundcenterConsoleTest {
         assertThat(response.getContentAsString()).contains("KC-001");
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger REPORTER = new java.util.concurrent.atomic.AtomicInteger(1);
+    private static final AtomicInteger REPORTER = new AtomicInteger(1);
 
     /** Files a report through the public form from its own client address; returns the ticket number. */
     private String fileReport(String email, String phone) throws Exception {
         int n = REPORTER.getAndIncrement();
         WebClient reporter = new WebClient("http://localhost:" + port,
-                java.net.InetAddress.getByName("127.43.%d.%d".formatted(n / 250, n % 250 + 1)));
+                InetAddress.getByName("127.43.%d.%d".formatted(n / 250, n % 250 + 1)));
         reporter.get("/felanmalan?grupp=ovriga");
-        String when = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Stockholm"))
-                .minusMinutes(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String when = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Stockholm"))
+                .minusMinutes(10).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         WebClient.Page filed = reporter.post("/felanmalan", "grupp", "ovriga", "typ", "fel", "namn", "Test Person",
                 "epost", email, "telefon", phone, "organisation", "Testkommun", "metod", "SMS", "kod", "SMS-003",
                 "ref", "K7QM2XH9PD", "tid", when, "beskrivning", "Inget SMS kom fram.");

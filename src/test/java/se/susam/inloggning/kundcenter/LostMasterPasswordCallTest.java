@@ -3,6 +3,7 @@ package se.susam.inloggning.kundcenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,7 +123,7 @@ class LostMasterPasswordCallTest {
     }
 
     private static String[] concat(String[] fields, String... more) {
-        String[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        String[] all = Arrays.copyOf(fields, fields.length + more.length);
         System.arraycopy(more, 0, all, fields.length, more.length);
         return all;
     }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,8 @@ import se.susam.inloggning.credentials.LoginThrottle;
 import se.susam.inloggning.credentials.MasterPasswords;
 import se.susam.inloggning.errors.SusException;
 import se.susam.inloggning.login.PersonSessions;
-import se.susam.inloggning.login.SusPrincipal;
 import se.susam.inloggning.login.LoginMethod;
+import se.susam.inloggning.login.SusPrincipal;
 import se.susam.inloggning.sms.SmsSendException;
 import se.susam.inloggning.sms.SmsTemplates;
 import se.susam.inloggning.testsupport.DatabaseTest;
@@ -329,7 +330,7 @@ class NewMasterPasswordTest {
                 context.getBean(PersonOverview.class), context.getBean(ConsoleAudit.class),
                 context.getBean(PlatformTransactionManager.class));
         SusPrincipal staff = new SusPrincipal(staffMember.id(), staffMember.personnummer(), staffMember.fullName(),
-                LoginMethod.BANKID, java.time.Instant.now(), List.of(), List.of("KUNDCENTER"));
+                LoginMethod.BANKID, Instant.now(), List.of(), List.of("KUNDCENTER"));
 
         assertThatThrownBy(() -> failing.sendNewMasterPassword(staff, user.person(), "127.0.0.1", "identitetskontroll"))
                 .isInstanceOfSatisfying(SusException.class, e -> assertThat(e.errorCode().code()).isEqualTo("KC-009"));
