@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -218,6 +219,22 @@ class KundcenterConsoleTest {
         assertThat(page).contains("href=\"/console/felanmalningar/" + byEmail + "\"",
                 "href=\"/console/felanmalningar/" + byMobile + "\"", "det går inte att söka på namn")
                 .doesNotContain(unrelated);
+    }
+
+    @Test
+    void personViewShowsTheOperatorsDeliveryStatusOfRecentSmsWithTheNumberMasked() throws Exception {
+        SmsUser user = registry.smsUser(PASSWORD);
+        OffsetDateTime sent = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO sms_delivery (gateway, operator_message_id, to_e164, flash, status, operator_status,
+                                          submitted_at, status_at)
+                VALUES ('SMPP', :id, :to, TRUE, 'DELIVERED', 'DELIVRD', :at, :at)""")
+                .param("id", "kc-" + user.person().id()).param("to", user.mobile().e164()).param("at", sent).update();
+
+        String page = personPage(user.person());
+
+        assertThat(page).contains("SMS till personens mobilnummer", "Flash-SMS", "Levererat", "DELIVRD",
+                MaskedMobile.of(user.mobile())).doesNotContain(user.mobile().e164());
     }
 
     // --- unlock ---------------------------------------------------------------------------------
