@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.testsupport.DatabaseTest;
+import se.susam.inloggning.testsupport.MutableClock;
 import se.susam.inloggning.testsupport.StaffLogins;
 import se.susam.inloggning.testsupport.TestRegistry;
 import se.susam.inloggning.testsupport.TestRegistry.SmsUser;
@@ -43,6 +45,9 @@ class CallerBankIdTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MutableClock clock;
+
     MockMvc mvc;
     RequestPostProcessor kundcenter;
     MockHttpSession staffSession;
@@ -55,6 +60,11 @@ class CallerBankIdTest {
         staffSession = new MockHttpSession();
         app = new WebClient("http://localhost:" + port);
         app.get("/dev/bankid/app");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
@@ -85,6 +95,7 @@ class CallerBankIdTest {
         assertThat(waiting.getContentAsString()).contains("öppna BankID-appen och godkänna", "http-equiv=\"refresh\"");
 
         app.post("/dev/bankid/app/order/" + orderRef, "action", "identify");
+        clock.advance(CallerBankId.COLLECT_INTERVAL);
         MockHttpServletResponse verified = perform(get(path(user) + "/bankid"));
         assertThat(verified.getContentAsString()).contains("Den som ringer har legitimerat sig med BankID.",
                 "value=\"skicka-bankid\"");
@@ -99,6 +110,20 @@ class CallerBankIdTest {
         MockHttpServletResponse again = perform(post(path(user)).param("atgard", "skicka-bankid"));
         assertThat(again.getStatus()).as("a verification is used once").isEqualTo(409);
         assertThat(again.getContentAsString()).contains("KC-010");
+    }
+
+    @Test
+    void waitingPageWhenReloadedWithinTwoSecondsThenBankIdIsNotAskedAgain() throws Exception {
+        SmsUser user = registry.smsUser("Kaxe4Rpt");
+        String orderRef = startAndOpen(user);
+        perform(get(path(user) + "/bankid"));
+        app.post("/dev/bankid/app/order/" + orderRef, "action", "identify");
+
+        assertThat(perform(get(path(user) + "/bankid")).getContentAsString()).as("within 2 s: the last answer")
+                .contains("öppna BankID-appen och godkänna");
+        clock.advance(CallerBankId.COLLECT_INTERVAL);
+        assertThat(perform(get(path(user) + "/bankid")).getContentAsString())
+                .contains("Den som ringer har legitimerat sig med BankID.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,11 @@ class LostMasterPasswordCallTest {
 
     @Autowired
     MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private WebClient kundcenter() {
         return StaffBankIdLogin.staff("http://localhost:" + port, registry, clock, StaffRole.KUNDCENTER);
@@ -98,6 +104,7 @@ class LostMasterPasswordCallTest {
         String orderPage = URI.create(opened.location()).getPath();
         phone.get(orderPage);
         phone.post(orderPage, "action", "identify");
+        clock.advance(CallerBankId.COLLECT_INTERVAL);
 
         Page verified = staff.get(checklist + "/bankid");
         assertThat(verified.text()).contains("Den som ringer har legitimerat sig med BankID.");
