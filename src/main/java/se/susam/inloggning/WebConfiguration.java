@@ -78,6 +78,10 @@ class WebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
                         .requestMatchers("/console/driftinformation", "/console/driftinformation/**")
                         .hasRole("KUNDCENTER")
+                        .requestMatchers("/console/personer", "/console/personer/**").hasRole("KUNDCENTER")
+                        // The audit trail: Kundcenter, and the access administration answering for withdrawals.
+                        .requestMatchers("/console/granskning", "/console/granskning/**")
+                        .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR")
                         .requestMatchers("/console", "/console/**")
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())

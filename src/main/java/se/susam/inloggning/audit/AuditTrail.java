@@ -2,7 +2,10 @@ package se.susam.inloggning.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +44,27 @@ public class AuditTrail {
 
     /** The newest records about a person, newest first. */
     public List<AuditRecord> recentFor(Personnummer subject, int limit) {
+        return search(Optional.of(subject), Optional.empty(), limit);
+    }
+
+    /** The newest records, newest first, optionally only about one person and of one type. */
+    public List<AuditRecord> search(Optional<Personnummer> subject, Optional<String> type, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        subject.ifPresent(p -> {
+            where.append(" AND personnummer = :pnr");
+            params.put("pnr", p.value());
+        });
+        type.ifPresent(t -> {
+            where.append(" AND event_type = :type");
+            params.put("type", t);
+        });
         return jdbc.sql("""
                 SELECT occurred_at, event_type, method, outcome, error_code, personnummer, actor, client_ip,
                        correlation_id, details
-                FROM audit_event WHERE personnummer = :pnr ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
-                .param("pnr", subject.value())
-                .param("limit", limit)
+                FROM audit_event %s ORDER BY occurred_at DESC, id DESC LIMIT :limit""".formatted(where))
+                .params(params)
                 .query((rs, i) -> new AuditRecord(
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getString("event_type"), rs.getString("method"), rs.getString("outcome"),
@@ -55,5 +73,10 @@ public class AuditTrail {
                         rs.getString("actor"), rs.getString("client_ip"), rs.getString("correlation_id"),
                         rs.getString("details")))
                 .list();
+    }
+
+    /** The event types recorded so far, for a filter. */
+    public List<String> eventTypes() {
+        return jdbc.sql("SELECT DISTINCT event_type FROM audit_event ORDER BY event_type").query(String.class).list();
     }
 }

@@ -17,6 +17,7 @@ class ConsoleController {
         model.addAttribute("kundcenter", principal.staffRoles().contains("KUNDCENTER"));
         model.addAttribute("accessOrders", principal.staffRoles().contains("BESTALLARE")
                 || principal.staffRoles().contains("BEHORIGHETSADMINISTRATOR"));
+        model.addAttribute("accessAdministration", principal.staffRoles().contains("BEHORIGHETSADMINISTRATOR"));
         return "console/index";
     }
 }

@@ -50,6 +50,11 @@ public class LoginThrottle {
         return row(personnummer).map(this::stateOf).orElse(new State.Open(0));
     }
 
+    /** Failures counted since the last completed login or unlock, whether or not they lock now. */
+    public int failures(Personnummer personnummer) {
+        return row(personnummer).map(Row::failures).orElse(0);
+    }
+
     /**
      * Counts a failure and returns the state it leads to. The row is locked while counting, so
      * failures arriving at the same moment on several nodes are all counted.

@@ -139,7 +139,17 @@ public enum ErrorCode {
     ORD_OTHER_ORGANISATION("ORD-028", ErrorFamily.ORD, 403),
     ORD_FIRST_SMS_FAILED("ORD-029", ErrorFamily.ORD, 503),
     ORD_GRANT_NOT_ACTIVE("ORD-030", ErrorFamily.ORD, 409),
-    ORD_RESEND_NOT_POSSIBLE("ORD-031", ErrorFamily.ORD, 409);
+    ORD_RESEND_NOT_POSSIBLE("ORD-031", ErrorFamily.ORD, 409),
+    KC_PERSON_NOT_FOUND("KC-001", ErrorFamily.KC, 404),
+    KC_NO_SMS_LOGIN("KC-002", ErrorFamily.KC, 409),
+    KC_NAME_MISMATCH("KC-003", ErrorFamily.KC, 400),
+    KC_PERSONNUMMER_MISMATCH("KC-004", ErrorFamily.KC, 400),
+    KC_MOBILE_MISMATCH("KC-005", ErrorFamily.KC, 400),
+    KC_EMAIL_MISMATCH("KC-006", ErrorFamily.KC, 400),
+    KC_ORGANISATION_MISMATCH("KC-007", ErrorFamily.KC, 400),
+    KC_NOT_CONFIRMED("KC-008", ErrorFamily.KC, 400),
+    KC_SMS_FAILED("KC-009", ErrorFamily.KC, 502),
+    KC_BANKID_FAILED("KC-010", ErrorFamily.KC, 409);
 
     private final String code;
     private final ErrorFamily family;

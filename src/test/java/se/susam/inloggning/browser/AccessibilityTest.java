@@ -10,8 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.susam.inloggning.access.AccessStatus;
+import se.susam.inloggning.access.StaffRole;
+import se.susam.inloggning.testsupport.MutableClock;
+import se.susam.inloggning.testsupport.StaffBankIdLogin;
 import se.susam.inloggning.testsupport.TestRegistry;
 
 /**
@@ -26,6 +30,12 @@ class AccessibilityTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @LocalServerPort
+    int port;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -194,6 +204,30 @@ class AccessibilityTest {
 
         browser.open("/login");
         browser.screenshot("login-chooser-with-banner");
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void kundcenterPagesWhenOpenedByStaffThenHaveNoWcagViolations(Browser browser) {
+        TestRegistry.SmsUser caller = registry.smsUser("Kaxe4Rpt");
+        browser.useSessionOf(
+                StaffBankIdLogin.staff("http://localhost:" + port, registry, clock, StaffRole.KUNDCENTER));
+
+        browser.open("/console");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer").fill("Personnummer", caller.personnummer()).clickButton("Sök")
+                .waitForPath("/console/personer/" + caller.person().id());
+        assertThat(browser.heading()).isEqualTo("Test Person");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer/" + caller.person().id() + "/nytt-masterlosenord")
+                .clickButton("Jämför med registret");
+        assertThat(browser.text()).contains("Det finns ett problem", "KC-003");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/granskning");
+        assertThat(browser.heading()).isEqualTo("Granskning");
+        Axe.assertNoViolations(browser);
+        browser.open("/console/personer").clickButton("Sök");
+        assertThat(browser.text()).contains("PNR-001");
         Axe.assertNoViolations(browser);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
@@ -163,6 +164,13 @@ public final class Browser {
         startSmsLogin(user);
         fill("Skriv in ditt engångslösen", codeSentTo(user.mobile()));
         return clickButton("Bekräfta engångslösen");
+    }
+
+    /** Continues in this browser the session of a login made over HTTP (a staff login by BankID, say). */
+    public Browser useSessionOf(WebClient client) {
+        open("/");
+        driver.manage().addCookie(new Cookie("SUS_SESSION", client.sessionCookie(), "/"));
+        return this;
     }
 
     @SuppressWarnings("unchecked")

@@ -82,7 +82,7 @@ class ErrorCatalogueTest {
         assertThat(Stream.of(ErrorCode.values()).map(ErrorCode::code).distinct().count())
                 .isEqualTo(ErrorCode.values().length);
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(code.code()).matches("[A-Z]{3,4}-\\d{3}").startsWith(code.family().name());
+            assertThat(code.code()).matches("[A-Z]{2,4}-\\d{3}").startsWith(code.family().name());
         }
     }
 }
