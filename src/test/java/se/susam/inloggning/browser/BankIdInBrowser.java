@@ -86,6 +86,25 @@ public final class BankIdInBrowser {
      * no-access page).
      */
     public static Browser logIn(Browser browser, String personnummer) {
+        return logIn(browser, app -> identifyInApp(app, personnummer));
+    }
+
+    /**
+     * Logs in anyone in the registry with BankID on this computer, as {@link #logIn(Browser, String)}
+     * does for the demo persons: in the simulated app the tester picks "Annan person" and types the
+     * person's personnummer and name, as a test BankID would carry them.
+     */
+    public static Browser logIn(Browser browser, Person person) {
+        return logIn(browser, app -> {
+            app.element("label[for=person-other]").click();
+            app.fill("Personnummer (annan person)", person.personnummer().value())
+                    .fill("Förnamn (annan person)", person.givenName())
+                    .fill("Efternamn (annan person)", person.familyName());
+            app.clickButton("Öppna").clickButton("Identifiera");
+        });
+    }
+
+    private static Browser logIn(Browser browser, java.util.function.Consumer<Browser> identifyInApp) {
         if (!"/login".equals(browser.path())) {
             browser.open("/login");
         }
@@ -94,7 +113,7 @@ public final class BankIdInBrowser {
         String autostart = browser.link("Starta BankID-appen").getDomAttribute("href");
         String waiting = browser.openNewTab();
         browser.open(autostart);
-        identifyInApp(browser, personnummer);
+        identifyInApp.accept(browser);
         return browser.closeTabAndReturnTo(waiting).waitUntilNo(STILL_WAITING);
     }
 

@@ -24,6 +24,8 @@ public class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern OTP = Pattern.compile("Your OTP: (\\d{6})");
+    /** The master password in an SMS text, first or new (sus.sms.templates). */
+    private static final Pattern MASTER_PASSWORD_SMS = Pattern.compile("masterl\\S+ till SUS är ([A-Za-z0-9]{8})");
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
@@ -101,6 +103,19 @@ public class WebClient {
         Matcher m = OTP.matcher(json.substring(at));
         if (!m.find()) {
             throw new AssertionError("No code in the SMS to " + e164);
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The master password in the newest master-password SMS the demo outbox sent to {@code e164}
+     * (the first one, or a new one sent as a flash SMS), read as the phone shows it.
+     */
+    public String latestMasterPasswordSentTo(String e164) {
+        String json = get("/dev/sms/outbox.json?to=" + URLEncoder.encode(e164, StandardCharsets.UTF_8)).body();
+        Matcher m = MASTER_PASSWORD_SMS.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("No master password SMS to " + e164);
         }
         return m.group(1);
     }
