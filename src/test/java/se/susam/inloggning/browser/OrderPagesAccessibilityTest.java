@@ -2,14 +2,12 @@ package se.susam.inloggning.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.susam.inloggning.access.AccessStatus;
@@ -18,7 +16,6 @@ import se.susam.inloggning.access.Person;
 import se.susam.inloggning.access.Role;
 import se.susam.inloggning.access.StaffRole;
 import se.susam.inloggning.testsupport.TestRegistry;
-import se.susam.inloggning.testsupport.WebClient;
 
 /**
  * WCAG 2.1 AA (axe-core, in Chromium) on the console's order pages, as a beställare and a
@@ -28,9 +25,6 @@ import se.susam.inloggning.testsupport.WebClient;
 @BrowserTest
 class OrderPagesAccessibilityTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestRegistry registry;
 
@@ -38,20 +32,8 @@ class OrderPagesAccessibilityTest {
     JdbcClient jdbc;
 
     /** BankID on this computer; the tester identifies in the simulator's app as {@code person}. */
-    private void logInWithBankId(Browser browser, Person person) {
-        browser.open("/login/bankid").clickButton("BankID på den här datorn");
-        String autostart = browser.element("#bankid-start").getAttribute("href");
-        String token = autostart.substring(autostart.indexOf("autostarttoken=") + "autostarttoken=".length(),
-                autostart.indexOf('&'));
-        WebClient app = new WebClient("http://localhost:" + port);
-        app.get("/dev/bankid/app");
-        WebClient.Page opened = app.post("/dev/bankid/app/oppna", "code", token, "person", "annan",
-                "personnummer", person.personnummer().value(), "fornamn", person.givenName(),
-                "efternamn", person.familyName(), "action", "open");
-        String orderPage = URI.create(opened.location()).getPath();
-        app.get(orderPage);
-        app.post(orderPage, "action", "identify");
-        browser.waitForPath("/console");
+    private static void logInWithBankId(Browser browser, Person person) {
+        BankIdInBrowser.logIn(browser, person).waitForPath("/console");
     }
 
     private Person staff(String given, String family, StaffRole role, Organisation organisation) {
