@@ -40,6 +40,8 @@ class AccessibilityTest {
             /driftinformation                    | Driftinformation
             /support/vanliga-felmeddelanden/sms  | Vanliga felmeddelanden (SMS-inloggning)
             /login/sms                           | SMS-inloggning
+            /login/bankid                        | Logga in med BankID
+            /login/bankid?lang=en                | Log in with BankID
             /login/sms?lang=en                   | SMS login
             /login/finns-inte                    | Något gick fel
             /support/vanliga-felmeddelanden/x    | Något gick fel
@@ -174,6 +176,42 @@ class AccessibilityTest {
         browser.open("/dev/sms");
 
         assertThat(browser.text()).contains("Your OTP: " + browser.codeSentTo(user.mobile()));
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void bankIdQrWaitingPageHasNoWcagViolations(Browser browser) {
+        browser.open("/login/bankid").clickButton("Mobilt BankID").waitForPath(BankIdInBrowser.WAITING);
+
+        assertThat(browser.element("#bankid-qr").isDisplayed()).isTrue();
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void bankIdSameDeviceWaitingPageHasNoWcagViolations(Browser browser) {
+        browser.open("/login/bankid").clickButton("BankID på den här datorn").waitForPath(BankIdInBrowser.WAITING);
+
+        assertThat(browser.link("Starta BankID-appen").isDisplayed()).isTrue();
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void bankIdFailedPageHasNoWcagViolations(Browser browser) {
+        browser.open("/login/bankid").clickButton("Mobilt BankID").waitForPath(BankIdInBrowser.WAITING);
+        browser.clickButton("Avbryt").waitForPath("/login/bankid");
+        browser.open(BankIdInBrowser.WAITING);
+
+        assertThat(browser.text()).contains("BID-010", "Försök igen");
+        browser.screenshot("bankid-failed");
+        Axe.assertNoViolations(browser);
+    }
+
+    @Test
+    void bankIdDeviceQuestionAfterAvbrytHasNoWcagViolations(Browser browser) {
+        browser.open("/login/bankid").clickButton("Mobilt BankID").waitForPath(BankIdInBrowser.WAITING);
+        browser.clickButton("Avbryt").waitForPath("/login/bankid");
+
+        assertThat(browser.text()).contains("Åtgärden avbröts.");
         Axe.assertNoViolations(browser);
     }
 

@@ -15,10 +15,13 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import se.susam.inloggning.identity.PhoneNumber;
@@ -123,6 +126,38 @@ public final class Browser {
         return this;
     }
 
+    /**
+     * Waits until a loaded page has nothing matching {@code cssSelector}: the browser has moved on
+     * from a page that changes by itself (to another page, or to another answer at the same address).
+     */
+    public Browser waitUntilNo(String cssSelector) {
+        waitUntil(() -> loaded() && driver.findElements(By.cssSelector(cssSelector)).isEmpty(),
+                () -> "still " + cssSelector + " at " + url());
+        return this;
+    }
+
+    /**
+     * Opens a new tab and shows it, as when another app comes to the front; returns the handle of the
+     * tab left behind, for {@link #closeTabAndReturnTo}.
+     */
+    public String openNewTab() {
+        String left = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        return left;
+    }
+
+    /** Closes the tab shown and shows the one {@link #openNewTab} left. */
+    public Browser closeTabAndReturnTo(String tab) {
+        driver.close();
+        driver.switchTo().window(tab);
+        return this;
+    }
+
+    /** What is on screen inside the element, as PNG: what a camera pointed at it would see. */
+    public byte[] picture(WebElement element) {
+        return element.getScreenshotAs(OutputType.BYTES);
+    }
+
     /** Keys sent to whatever has focus, as a keyboard user presses them. */
     public Browser press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
@@ -177,6 +212,20 @@ public final class Browser {
         return this;
     }
 
+    /** Sends a phone's user agent (Safari on an iPhone), so servers treat this as a phone, until the next test. */
+    public Browser withPhoneUserAgent() {
+        driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent",
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                        + "Version/18.0 Mobile/15E148 Safari/604.1"));
+        return this;
+    }
+
+    /** Switches JavaScript off in this tab, as some workplaces do, until the next test. */
+    public Browser withoutJavaScript() {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        return this;
+    }
+
     /** Whether the page needs sideways scrolling at the current width (WCAG 2.1, 1.4.10 Reflow). */
     public boolean scrollsSideways() {
         Boolean wider = script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
@@ -203,9 +252,27 @@ public final class Browser {
     private Browser loadingNewPage(Runnable action) {
         WebElement current = element("html");
         action.run();
-        waitUntil(() -> ExpectedConditions.stalenessOf(current).apply(driver), () -> "no new page, still at " + url());
+        waitUntil(() -> isGone(current), () -> "no new page, still at " + url());
         waitUntil(this::loaded, () -> "page at " + url() + " did not finish loading");
         return this;
+    }
+
+    /**
+     * Whether the element's page has been replaced. ChromeDriver reports an element of a page that is
+     * going away either as stale or, while the old document is being torn down, as an inspector error.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private boolean loaded() {

@@ -30,10 +30,13 @@ final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
+    private final String userAgent;
+
     private Chromium(ChromeDriverService service, ChromeDriver driver, Path profile) {
         this.service = service;
         this.driver = driver;
         this.profile = profile;
+        this.userAgent = (String) driver.executeScript("return navigator.userAgent");
     }
 
     static Chromium start() {
@@ -66,8 +69,20 @@ final class Chromium implements AutoCloseable {
         return driver;
     }
 
-    /** Cookies of every origin (all test servers are on localhost), and the window size. */
+    /**
+     * Cookies of every origin (all test servers are on localhost), tabs a test left open, and what a
+     * test emulated: window size, user agent, JavaScript switched off.
+     */
     void forgetEverything() {
+        String first = driver.getWindowHandles().iterator().next();
+        for (String tab : driver.getWindowHandles()) {
+            if (!tab.equals(first)) {
+                driver.switchTo().window(tab).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent));
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.get("about:blank");

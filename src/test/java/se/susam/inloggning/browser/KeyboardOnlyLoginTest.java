@@ -1,6 +1,7 @@
 package se.susam.inloggning.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.Keys.ARROW_UP;
 import static org.openqa.selenium.Keys.ENTER;
 import static org.openqa.selenium.Keys.TAB;
 
@@ -113,6 +114,59 @@ class KeyboardOnlyLoginTest {
         browser.press(ENTER);
 
         assertThat(browser.focused().getDomAttribute("id")).isEqualTo("personnummer");
+    }
+
+    @Test
+    void bankIdOnThisComputerWhenDoneWithKeyboardOnlyThenLandsInSusWithFocusVisibleAllTheWay(Browser browser) {
+        BankIdInBrowser.addDemoPersons(registry);
+        browser.open("/login");
+
+        skipToContent(browser);
+        tabTo(browser, "BankID");
+        browser.pressToLoadNewPage(ENTER).waitForPath("/login/bankid");
+        skipToContent(browser);
+        tabTo(browser, "BankID på den här datorn");
+        browser.pressToLoadNewPage(ENTER).waitForPath(BankIdInBrowser.WAITING);
+        skipToContent(browser);
+        tabTo(browser, "Starta BankID-appen");
+        browser.pressToLoadNewPage(ENTER).waitForPath("/dev/bankid/app");
+
+        skipToContent(browser);
+        tab(browser);
+        assertThat(browser.focused().getDomAttribute("id")).isEqualTo("code");
+        assertThat(browser.focused().getDomProperty("value")).isNotBlank();
+        tab(browser);
+        assertThat(browser.focused().getDomAttribute("name")).isEqualTo("person");
+        while (!BankIdInBrowser.ANNA.equals(browser.focused().getDomAttribute("value"))) {
+            browser.press(ARROW_UP);
+        }
+        assertThat(browser.focused().isSelected()).isTrue();
+        tabTo(browser, "Öppna");
+        browser.pressToLoadNewPage(ENTER);
+        assertThat(browser.path()).startsWith("/dev/bankid/app/order/");
+        tabTo(browser, "Identifiera");
+        browser.pressToLoadNewPage(ENTER);
+        assertThat(browser.text()).contains("Klart. Gå tillbaka till webbläsaren.");
+
+        browser.open(BankIdInBrowser.WAITING).waitUntilNo(BankIdInBrowser.STILL_WAITING);
+
+        assertThat(browser.heading()).isEqualTo("Välkommen, Anna Lindqvist");
+    }
+
+    /**
+     * Tabs forward until the element whose text starts with the line {@code text} has focus (at most
+     * 40 times), and checks that the focus shows.
+     */
+    private static void tabTo(Browser browser, String text) {
+        for (int i = 0; i < 40 && !text.equals(firstLine(browser.focused().getText())); i++) {
+            tab(browser);
+        }
+        assertThat(firstLine(browser.focused().getText())).as("focused element on %s", browser.url()).isEqualTo(text);
+        assertFocusVisible(browser);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
     }
 
     private static void tab(Browser browser) {
