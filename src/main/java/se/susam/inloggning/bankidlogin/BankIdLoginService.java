@@ -53,7 +53,8 @@ class BankIdLoginService {
 
     /** The outcome of starting: a login to wait for, or BankID's refusal. */
     sealed interface Started {
-        record Ok(String loginId) implements Started {
+        /** {@code pollToken}: for the waiting page's status polls (see {@link BankIdPolls}); never stored. */
+        record Ok(String loginId, String pollToken) implements Started {
         }
 
         record Refused(ErrorCode code, Rfa rfa) implements Started {
@@ -93,12 +94,14 @@ class BankIdLoginService {
             return new Started.Refused(code, Rfa.forError(e.errorCode()));
         }
         String loginId = randomToken(32);
+        String pollToken = randomToken(16);
         logins.purgeStartedBefore(now.minus(KEPT));
         logins.create(new BankIdLogins.Login(loginId, order.orderRef(), order.autoStartToken(), order.qrStartToken(),
                 order.qrStartSecret(), now, now, start.device(), start.mobile(), start.endUserIp(),
                 truncate(start.userAgent(), 400), start.referringDomain(), start.deviceIdentifier(), returnUrl,
-                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null, null));
-        return new Started.Ok(loginId);
+                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null, null,
+                BankIdPolls.hash(pollToken)));
+        return new Started.Ok(loginId, pollToken);
     }
 
     /**
@@ -106,19 +109,31 @@ class BankIdLoginService {
      * otherwise answers from the database, which the last collect updated.
      */
     BankIdStatus status(String loginId) {
-        Optional<BankIdLogins.Login> found = find(loginId);
-        if (found.isEmpty()) {
-            return new BankIdStatus.Failed(ErrorCode.BID_NO_LOGIN, Rfa.RFA22);
+        return find(loginId).map(login -> statusOf(collectIfDue(login)))
+                .orElseGet(() -> new BankIdStatus.Failed(ErrorCode.BID_NO_LOGIN, Rfa.RFA22));
+    }
+
+    /** Whether {@code login}, as last read, is pending and not collected within the collect interval. */
+    boolean collectDue(BankIdLogins.Login login) {
+        Instant notAfter = clock.instant().minus(properties.collectInterval());
+        return login.status() == BankIdLogins.Status.PENDING
+                && (login.lastCollectAt() == null || !login.lastCollectAt().isAfter(notAfter));
+    }
+
+    /**
+     * Collects {@code login} at BankID if it is due and this caller wins the claim, and returns the
+     * login as it now stands; {@code login} itself when not due.
+     */
+    BankIdLogins.Login collectIfDue(BankIdLogins.Login login) {
+        if (!collectDue(login)) {
+            return login;
         }
-        BankIdLogins.Login login = found.get();
         Instant now = clock.instant();
-        Instant notAfter = now.minus(properties.collectInterval());
-        boolean due = login.lastCollectAt() == null || !login.lastCollectAt().isAfter(notAfter);
-        if (login.status() == BankIdLogins.Status.PENDING && due && logins.claimCollect(loginId, now, notAfter)) {
+        if (logins.claimCollect(login.id(), now, now.minus(properties.collectInterval()))) {
             collect(login, now);
-            login = logins.find(loginId).orElseThrow();
         }
-        return statusOf(login);
+        // Claimed or not, the row has moved on: this caller's collect, or another node's or tab's.
+        return logins.find(login.id()).orElse(login);
     }
 
     /** The animated QR code's text for this second; empty unless waiting for another device. */
@@ -223,7 +238,7 @@ class BankIdLoginService {
         }
     }
 
-    private BankIdStatus statusOf(BankIdLogins.Login login) {
+    BankIdStatus statusOf(BankIdLogins.Login login) {
         return switch (login.status()) {
             case PENDING -> new BankIdStatus.Pending(
                     Rfa.forCollect(CollectResponse.Status.PENDING,
