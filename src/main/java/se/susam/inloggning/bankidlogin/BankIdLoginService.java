@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -130,9 +131,12 @@ class BankIdLoginService {
         }
         Instant now = clock.instant();
         if (logins.claimCollect(login.id(), now, now.minus(properties.collectInterval()))) {
-            collect(login, now);
+            Optional<BankIdLogins.Login> stillPending = collect(login, now);
+            if (stillPending.isPresent()) {
+                return stillPending.get();
+            }
         }
-        // Claimed or not, the row has moved on: this caller's collect, or another node's or tab's.
+        // The row has moved on: this caller's collect ended the order, or another node or tab collected.
         return logins.find(login.id()).orElse(login);
     }
 
@@ -176,7 +180,11 @@ class BankIdLoginService {
                 .isPresent();
     }
 
-    private void collect(BankIdLogins.Login login, Instant now) {
+    /**
+     * Collects the order and records what BankID answered. Returns the login as it now stands if
+     * it is still pending (the usual answer, known without reading the row again), else empty.
+     */
+    private Optional<BankIdLogins.Login> collect(BankIdLogins.Login login, Instant now) {
         CollectResponse response;
         try {
             response = bankId.collect(login.orderRef());
@@ -185,13 +193,19 @@ class BankIdLoginService {
             if (logins.fail(login.id(), null, code.code(), Rfa.forError(e.errorCode()).name())) {
                 audit("FAILURE", code, null, login.endUserIp(), "collect: " + e.errorCode().wire());
             }
-            return;
+            return Optional.empty();
         }
         switch (response.state()) {
-            case PENDING -> logins.recordHint(login.id(), response.hintCode());
+            case PENDING -> {
+                if (!Objects.equals(response.hintCode(), login.hintCode())) {
+                    logins.recordHint(login.id(), response.hintCode());
+                }
+                return Optional.of(login.collected(now, response.hintCode()));
+            }
             case COMPLETE -> complete(login, response, now);
             case FAILED -> failed(login, response, now);
         }
+        return Optional.empty();
     }
 
     private void complete(BankIdLogins.Login login, CollectResponse response, Instant now) {

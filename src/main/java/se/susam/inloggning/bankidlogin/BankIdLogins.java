@@ -31,6 +31,13 @@ class BankIdLogins {
                  String userAgent, String referringDomain, String deviceIdentifier, String returnUrl,
                  String returnNonce, Status status, String hintCode, String errorCode, String rfa, int restarts,
                  Personnummer personnummer, Instant lastCollectAt, String pollTokenHash) {
+
+        /** This login after a collect at {@code at} that found it still pending with {@code hint}. */
+        Login collected(Instant at, String hint) {
+            return new Login(id, orderRef, autoStartToken, qrStartToken, qrStartSecret, orderStartedAt,
+                    loginStartedAt, device, mobile, endUserIp, userAgent, referringDomain, deviceIdentifier,
+                    returnUrl, returnNonce, status, hint, errorCode, rfa, restarts, personnummer, at, pollTokenHash);
+        }
     }
 
     private static final String COLUMNS = """

@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The waiting page's status polls, answered without the session: the page polls with its login's
- * poll token, and this node answers from a copy of the login row that it reads again from the
- * database when it is older than {@link #FRESH}, so several nodes agree within a second. When the
- * order is due for a collect (two seconds since anyone collected it), the poll makes the database
- * claim and the collect itself, as the session's waiting page does. A token only ever tells where a
+ * poll token, and this node answers from a copy of the login row. A pending login changes only
+ * through a collect, and nobody, on any node, can claim the next collect before the collect
+ * interval since the last one is over: until then the copy stays true (only "Avbryt", sent from
+ * the waiting page itself, can end the login sooner). When the collect is due, the poll makes the
+ * database claim and, if it wins, the collect; if another node or tab won, it reads the row again.
+ * A copy of a login that is over is read again after {@link #FRESH}, so all nodes agree within a
+ * second. A token only ever tells where a
  * login stands; the login is handed to a session only by the session that started it.
  */
 @Component
@@ -54,7 +57,7 @@ class BankIdPolls {
         sweep(now);
         String hash = hash(pollToken);
         Copy copy = copies.get(hash);
-        if (copy == null || copy.readAt().isBefore(now.minus(FRESH))) {
+        if (copy == null || isStale(copy, now)) {
             Optional<BankIdLogins.Login> row = logins.findByPollTokenHash(hash);
             if (row.isEmpty()) {
                 copies.remove(hash);
@@ -62,14 +65,18 @@ class BankIdPolls {
             }
             copy = new Copy(row.get(), now, now);
         }
-        BankIdLogins.Login login = copy.login();
-        Instant readAt = copy.readAt();
-        if (service.collectDue(login)) {
-            login = service.collectIfDue(login);
-            readAt = clock.instant();
+        if (service.collectDue(copy.login())) {
+            copy = new Copy(service.collectIfDue(copy.login()), clock.instant(), now);
         }
-        copies.put(hash, new Copy(login, readAt, now));
-        return Optional.of(service.statusOf(login));
+        copies.put(hash, new Copy(copy.login(), copy.readAt(), now));
+        return Optional.of(service.statusOf(copy.login()));
+    }
+
+    /** Pending and not yet due for a collect: still true. Otherwise true for {@link #FRESH}. */
+    private boolean isStale(Copy copy, Instant now) {
+        boolean waitingForCollect = copy.login().status() == BankIdLogins.Status.PENDING
+                && !service.collectDue(copy.login());
+        return !waitingForCollect && copy.readAt().isBefore(now.minus(FRESH));
     }
 
     /** Copies of logins nobody polls any more (the page was closed, or the login moved on). */
