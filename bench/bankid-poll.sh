@@ -35,7 +35,7 @@ log="$out/bankid-server-$stamp.log"
 "$JAVA" -Xmx"${BENCH_HEAP:-512m}" ${BENCH_SERVER_OPTS:-} -jar "$jar" --server.port="$port" \
   --server.address=127.0.0.1 --spring.profiles.active="$profiles" --spring.datasource.url="$url" \
   --sus.bankid.api-url="http://127.0.0.1:$stub_port/rp/v6.0/" --sus.certificate-login.enabled=false \
-  --server.tomcat.max-connections=20000 --server.tomcat.max-keep-alive-requests=-1 \
+  --server.tomcat.max-connections=1024 --server.tomcat.max-keep-alive-requests=-1 \
   --server.tomcat.accept-count=2000 --spring.datasource.hikari.maximum-pool-size=16 >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT

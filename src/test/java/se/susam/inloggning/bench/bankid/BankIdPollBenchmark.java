@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,12 +117,20 @@ public final class BankIdPollBenchmark {
         final int logins;
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger startFailures = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<String> firstStartFailure =
+                new java.util.concurrent.atomic.AtomicReference<>("none");
         final AtomicLong pollErrors = new AtomicLong();
         final AtomicLong late = new AtomicLong();
         final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         volatile boolean measuring;
         volatile boolean running = true;
         final List<Thread> browsers = new ArrayList<>();
+        /**
+         * Logins being started at once. Starting (session, CSRF, /auth, the waiting page) costs the
+         * server far more than a poll; unbounded, a ramp faster than the server starts logins piles
+         * up requests until the heap is full, which measures the ramp, not the polling.
+         */
+        final Semaphore starting = new Semaphore(16);
         /** The keep-alive connections the polls share, as behind a load balancer. */
         final BlockingQueue<HttpConnection> connections;
         final int poolSize;
@@ -181,6 +190,13 @@ public final class BankIdPollBenchmark {
             String pollTarget;
             try {
                 sleepUntil(startAt);
+                starting.acquire();
+            } catch (InterruptedException e) {
+                startFailures.incrementAndGet();
+                ready.countDown();
+                return;
+            }
+            try {
                 HttpResponse<String> page = http.send(get("/login/bankid", null), HttpResponse.BodyHandlers.ofString());
                 session = page.headers().allValues("Set-Cookie").stream().map(SESSION::matcher)
                         .filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
@@ -206,9 +222,13 @@ public final class BankIdPollBenchmark {
                 pollTarget = poll.group(1).replace("&amp;", "&");
                 started.incrementAndGet();
             } catch (Exception e) {
-                startFailures.incrementAndGet();
+                if (startFailures.incrementAndGet() == 1) {
+                    firstStartFailure.set(e.toString());
+                }
                 ready.countDown();
                 return;
+            } finally {
+                starting.release();
             }
             ready.countDown();
             long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(1_000_000_000L);
@@ -303,6 +323,7 @@ public final class BankIdPollBenchmark {
                 System.getProperty("os.name"), System.getProperty("java.version"));
         line(out, "Pending logins   %d of %d started (%d failed to start), polled over %d keep-alive connections",
                 run.started.get(), run.logins, run.startFailures.get(), run.poolSize);
+        line(out, "First start fail %s", run.firstStartFailure.get());
         line(out, "Measured         %.0f s after %s s warm-up", seconds, settings.get("warmup"));
         line(out, "Polls            %d (%.0f/s), %d errors, %d polls late for their second", sorted.length,
                 sorted.length / seconds, run.pollErrors.get(), run.late.get());
