@@ -46,6 +46,8 @@ class BankIdLoginService {
     private static final Logger log = LoggerFactory.getLogger(BankIdLoginService.class);
     /** Logins are forgotten this long after they started; every order is over long before. */
     static final Duration KEPT = Duration.ofHours(1);
+    /** BankID ends every order within three minutes (RP API v6.0: {@code expiredTransaction}). */
+    static final Duration ORDER_LIFETIME = Duration.ofMinutes(3);
 
     /** What the browser that starts a login tells us. */
     record Start(BankIdLogins.Device device, boolean mobile, String endUserIp, String userAgent,
@@ -189,6 +191,11 @@ class BankIdLoginService {
         try {
             response = bankId.collect(login.orderRef());
         } catch (RpApiException e) {
+            if (saysNothingOfTheOrder(e.errorCode()) && now.isBefore(login.orderStartedAt().plus(ORDER_LIFETIME))) {
+                // The order may well be waiting at BankID still: the next collect, one interval on, asks again.
+                log.info("BankID /collect of a pending login answered {}; collecting again later", e.errorCode().wire());
+                return Optional.of(login.collected(now, login.hintCode()));
+            }
             ErrorCode code = codeFor(e.errorCode());
             if (logins.fail(login.id(), null, code.code(), Rfa.forError(e.errorCode()).name())) {
                 audit("FAILURE", code, null, login.endUserIp(), "collect: " + e.errorCode().wire());
@@ -309,6 +316,18 @@ class BankIdLoginService {
             case START_FAILED -> ErrorCode.BID_START_FAILED;
             case CANCELLED -> ErrorCode.BID_CANCELLED_BY_NEW_ORDER;
             default -> ErrorCode.BID_FAILED;
+        };
+    }
+
+    /**
+     * A failed {@code /collect} that tells nothing of the order itself (the network, or BankID busy or
+     * in maintenance), as opposed to an answer about it ({@code notFound}, say).
+     */
+    private static boolean saysNothingOfTheOrder(RpErrorCode error) {
+        return switch (error) {
+            case TRANSPORT, REQUEST_TIMEOUT, MAINTENANCE, TOO_MANY_REQUESTS, INTERNAL_ERROR -> true;
+            case ALREADY_IN_PROGRESS, INVALID_PARAMETERS, UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED,
+                 UNSUPPORTED_MEDIA_TYPE, UNKNOWN, UNEXPECTED_RESPONSE -> false;
         };
     }
 

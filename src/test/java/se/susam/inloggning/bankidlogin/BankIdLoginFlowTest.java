@@ -410,6 +410,23 @@ class BankIdLoginFlowTest {
     }
 
     @Test
+    void statusWhenACollectFailsInTransitThenTheLoginWaitsAndTheNextCollectAsksAgain() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        WebClient.Page opened = openInApp(scanQr(browser), person.personnummer().value());
+        setScenarios(false, 100);
+
+        WebClient.Page waiting = pollAfterInterval(browser);
+
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.text()).contains("Avbryt");
+        setScenarios(false, 0);
+        inApp(opened, "identify");
+        assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
+    }
+
+    @Test
     void statusWhenUserCancelsInTheAppThenBid001WithBankIdsMessage() {
         WebClient.Page page = waitingPageAfterTheAppDoes("cancel");
 
