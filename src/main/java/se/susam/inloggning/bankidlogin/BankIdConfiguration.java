@@ -5,13 +5,10 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 import se.susam.inloggning.bankid.AuthRequest;
 import se.susam.inloggning.bankid.CollectResponse;
@@ -45,18 +42,6 @@ class BankIdConfiguration {
                 properties.rootCa())
                 : null;
         return client(properties, base, tls);
-    }
-
-    /**
-     * The status poll, ahead of the session store's filter (and so of Spring Security's): see
-     * {@link BankIdStatusFilter}.
-     */
-    @Bean
-    FilterRegistrationBean<BankIdStatusFilter> bankIdStatusFilter(BankIdPolls polls, LocaleResolver locales) {
-        var registration = new FilterRegistrationBean<>(new BankIdStatusFilter(polls, locales));
-        registration.addUrlPatterns(BankIdStatusFilter.PATH);
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
-        return registration;
     }
 
     private static RpApi client(BankIdProperties properties, URI base, SSLContext tls) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /login/bankid/status?t=<poll token>}: the waiting page's poll, once a second per
  * browser, answered ahead of the session store and Spring Security (ordered before both, see
- * {@link BankIdConfiguration}), so a poll costs no session load and save. The answer is the state
+ * {@link BankIdPollConfiguration}), so a poll costs no session load and save. The answer is the state
  * and BankID's message; "complete" sends the page to {@code /login/bankid/vantar}, where the session
  * that started the login, and only it, turns it into a login. A missing, malformed or unknown token
  * gets 404 with no body: nothing tells a wrong token from an expired one.
