@@ -390,6 +390,15 @@ class BankIdLoginFlowTest {
     }
 
     @Test
+    void statusWhenTheBrowserChoseEnglishThenBankIdsEnglishMessage() {
+        WebClient browser = browser();
+        browser.get("/login/bankid?lang=en");
+        String poll = pollUrl(startOnOtherDevice(browser));
+
+        assertThat(browser.get(poll).body()).contains("Start your BankID app.");
+    }
+
+    @Test
     void pollTokenWhenStoredThenOnlyItsHash() {
         WebClient.Page waiting = startOnOtherDevice(browser());
         String token = pollUrl(waiting).substring(pollUrl(waiting).indexOf("t=") + 2);
