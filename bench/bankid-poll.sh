@@ -4,6 +4,7 @@
 # benchmark client runs, lets N browsers poll their pending logins once a second, and stops it all.
 # Settings (environment):
 #   BENCH_LOGINS=10000 BENCH_RAMP=60 BENCH_WARMUP=15 BENCH_DURATION=60 (seconds)
+#   BENCH_CONNECTIONS=256 (keep-alive connections the polls share, as behind a load balancer)
 #   BENCH_DB=h2file|postgres (h2file)   postgres: database sus_bench_bankid on 127.0.0.1:5432, made anew
 #   BENCH_PORT=18191 BENCH_STUB_PORT=18192 BENCH_HEAP=512m BENCH_BUILD=1 (0 reuses target/)
 #   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""
@@ -34,7 +35,7 @@ log="$out/bankid-server-$stamp.log"
 "$JAVA" -Xmx"${BENCH_HEAP:-512m}" ${BENCH_SERVER_OPTS:-} -jar "$jar" --server.port="$port" \
   --server.address=127.0.0.1 --spring.profiles.active="$profiles" --spring.datasource.url="$url" \
   --sus.bankid.api-url="http://127.0.0.1:$stub_port/rp/v6.0/" --sus.certificate-login.enabled=false \
-  --server.tomcat.max-connections=20000 \
+  --server.tomcat.max-connections=1024 --server.tomcat.max-keep-alive-requests=-1 \
   --server.tomcat.accept-count=2000 --spring.datasource.hikari.maximum-pool-size=16 >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
@@ -46,4 +47,4 @@ echo "Server ready on port $port (profiles $profiles, database $db, heap ${BENCH
 timeout $(( ${BENCH_RAMP:-60} + ${BENCH_WARMUP:-15} + ${BENCH_DURATION:-60} + 180 )) "$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.bankid.BankIdPollBenchmark url="http://127.0.0.1:$port" stub-port="$stub_port" \
   logins="$logins" ramp="${BENCH_RAMP:-60}" warmup="${BENCH_WARMUP:-15}" duration="${BENCH_DURATION:-60}" \
-  report="$out/bankid-report-$stamp.txt"
+  connections="${BENCH_CONNECTIONS:-256}" report="$out/bankid-report-$stamp.txt"

@@ -1,13 +1,9 @@
 package se.susam.inloggning.bankidlogin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
@@ -24,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import se.susam.inloggning.bankid.Rfa;
 import se.susam.inloggning.errors.ErrorCode;
@@ -36,14 +31,16 @@ import se.susam.inloggning.login.LoginCompletion;
 /**
  * The pages of BankID login: the device question ({@code /login/bankid}), the waiting page with
  * the QR code or the app link ({@code /login/bankid/vantar}, refreshed by the browser every second:
- * by a small script, or without JavaScript by meta refresh), its JSON status for the script, the QR
- * image, "Avbryt", and the app's return on a phone.
+ * by a small script polling {@link BankIdStatusFilter}, or without JavaScript by meta refresh), the
+ * QR image, "Avbryt", and the app's return on a phone.
  */
 @Controller
 @RequestMapping("/login/bankid")
 class BankIdLoginController {
 
     static final String LOGIN = "sus.bankid.login";
+    /** Session attribute: the poll token of the login in {@link #LOGIN}, for its waiting page. */
+    static final String POLL_TOKEN = "sus.bankid.poll";
     /** Session attribute: this BankID login is "Testa din e-legitimation", not a login to SUS. */
     static final String TEST_MODE = "sus.bankid.test";
     private static final String DEVICE_COOKIE = "sus-enhet";
@@ -107,6 +104,7 @@ class BankIdLoginController {
         return switch (started) {
             case BankIdLoginService.Started.Ok ok -> {
                 request.getSession(true).setAttribute(LOGIN, ok.loginId());
+                request.getSession().setAttribute(POLL_TOKEN, ok.pollToken());
                 yield "redirect:/login/bankid/vantar";
             }
             case BankIdLoginService.Started.Refused refused -> failed(refused.code(), refused.rfa(), response, model, locale);
@@ -123,6 +121,7 @@ class BankIdLoginController {
                 model.addAttribute("startLabel", Rfa.RFA18.text(locale.getLanguage()));
                 model.addAttribute("refreshSeconds", 1);
                 model.addAttribute("pageScript", "/js/bankid.js");
+                model.addAttribute("pollToken", request.getSession().getAttribute(POLL_TOKEN));
                 yield "bankidlogin/waiting";
             }
             case BankIdStatus.Complete complete -> {
@@ -143,20 +142,6 @@ class BankIdLoginController {
         };
     }
 
-    /** For the page's script: the state and the message to show, polled every second. */
-    @GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    ResponseEntity<Map<String, Object>> status(HttpServletRequest request, Locale locale) {
-        Map<String, Object> body = switch (service.status(loginId(request))) {
-            case BankIdStatus.Pending pending -> Map.of("state", "pending",
-                    "message", pending.rfa().text(locale.getLanguage()), "qr", pending.otherDevice());
-            case BankIdStatus.Complete complete -> Map.of("state", "complete");
-            case BankIdStatus.Failed failed -> Map.of("state", "failed",
-                    "message", failed.rfa().text(locale.getLanguage()), "code", failed.code().code());
-        };
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-    }
-
     /** The animated QR code of this second (RP API v6.0: a new code every second). */
     @GetMapping(path = "/qr.svg")
     ResponseEntity<String> qr(HttpServletRequest request) {
@@ -172,6 +157,7 @@ class BankIdLoginController {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(LOGIN);
+            session.removeAttribute(POLL_TOKEN);
         }
         return "redirect:/login/bankid?avbruten";
     }
@@ -234,11 +220,6 @@ class BankIdLoginController {
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Sha256.hex(value);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ class BankIdLoginService {
     private static final Logger log = LoggerFactory.getLogger(BankIdLoginService.class);
     /** Logins are forgotten this long after they started; every order is over long before. */
     static final Duration KEPT = Duration.ofHours(1);
+    /** BankID ends every order within three minutes (RP API v6.0: {@code expiredTransaction}). */
+    static final Duration ORDER_LIFETIME = Duration.ofMinutes(3);
 
     /** What the browser that starts a login tells us. */
     record Start(BankIdLogins.Device device, boolean mobile, String endUserIp, String userAgent,
@@ -53,7 +56,8 @@ class BankIdLoginService {
 
     /** The outcome of starting: a login to wait for, or BankID's refusal. */
     sealed interface Started {
-        record Ok(String loginId) implements Started {
+        /** {@code pollToken}: for the waiting page's status polls (see {@link BankIdPolls}); never stored. */
+        record Ok(String loginId, String pollToken) implements Started {
         }
 
         record Refused(ErrorCode code, Rfa rfa) implements Started {
@@ -93,12 +97,14 @@ class BankIdLoginService {
             return new Started.Refused(code, Rfa.forError(e.errorCode()));
         }
         String loginId = randomToken(32);
+        String pollToken = randomToken(16);
         logins.purgeStartedBefore(now.minus(KEPT));
         logins.create(new BankIdLogins.Login(loginId, order.orderRef(), order.autoStartToken(), order.qrStartToken(),
                 order.qrStartSecret(), now, now, start.device(), start.mobile(), start.endUserIp(),
                 truncate(start.userAgent(), 400), start.referringDomain(), start.deviceIdentifier(), returnUrl,
-                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null, null));
-        return new Started.Ok(loginId);
+                returnUrl == null ? null : nonce, BankIdLogins.Status.PENDING, null, null, null, 0, null, null,
+                BankIdPolls.hash(pollToken)));
+        return new Started.Ok(loginId, pollToken);
     }
 
     /**
@@ -106,19 +112,34 @@ class BankIdLoginService {
      * otherwise answers from the database, which the last collect updated.
      */
     BankIdStatus status(String loginId) {
-        Optional<BankIdLogins.Login> found = find(loginId);
-        if (found.isEmpty()) {
-            return new BankIdStatus.Failed(ErrorCode.BID_NO_LOGIN, Rfa.RFA22);
+        return find(loginId).map(login -> statusOf(collectIfDue(login)))
+                .orElseGet(() -> new BankIdStatus.Failed(ErrorCode.BID_NO_LOGIN, Rfa.RFA22));
+    }
+
+    /** Whether {@code login}, as last read, is pending and not collected within the collect interval. */
+    boolean collectDue(BankIdLogins.Login login) {
+        Instant notAfter = clock.instant().minus(properties.collectInterval());
+        return login.status() == BankIdLogins.Status.PENDING
+                && (login.lastCollectAt() == null || !login.lastCollectAt().isAfter(notAfter));
+    }
+
+    /**
+     * Collects {@code login} at BankID if it is due and this caller wins the claim, and returns the
+     * login as it now stands; {@code login} itself when not due.
+     */
+    BankIdLogins.Login collectIfDue(BankIdLogins.Login login) {
+        if (!collectDue(login)) {
+            return login;
         }
-        BankIdLogins.Login login = found.get();
         Instant now = clock.instant();
-        Instant notAfter = now.minus(properties.collectInterval());
-        boolean due = login.lastCollectAt() == null || !login.lastCollectAt().isAfter(notAfter);
-        if (login.status() == BankIdLogins.Status.PENDING && due && logins.claimCollect(loginId, now, notAfter)) {
-            collect(login, now);
-            login = logins.find(loginId).orElseThrow();
+        if (logins.claimCollect(login.id(), now, now.minus(properties.collectInterval()))) {
+            Optional<BankIdLogins.Login> stillPending = collect(login, now);
+            if (stillPending.isPresent()) {
+                return stillPending.get();
+            }
         }
-        return statusOf(login);
+        // The row has moved on: this caller's collect ended the order, or another node or tab collected.
+        return logins.find(login.id()).orElse(login);
     }
 
     /** The animated QR code's text for this second; empty unless waiting for another device. */
@@ -161,22 +182,37 @@ class BankIdLoginService {
                 .isPresent();
     }
 
-    private void collect(BankIdLogins.Login login, Instant now) {
+    /**
+     * Collects the order and records what BankID answered. Returns the login as it now stands if
+     * it is still pending (the usual answer, known without reading the row again), else empty.
+     */
+    private Optional<BankIdLogins.Login> collect(BankIdLogins.Login login, Instant now) {
         CollectResponse response;
         try {
             response = bankId.collect(login.orderRef());
         } catch (RpApiException e) {
+            if (saysNothingOfTheOrder(e.errorCode()) && now.isBefore(login.orderStartedAt().plus(ORDER_LIFETIME))) {
+                // The order may well be waiting at BankID still: the next collect, one interval on, asks again.
+                log.info("BankID /collect of a pending login answered {}; collecting again later", e.errorCode().wire());
+                return Optional.of(login.collected(now, login.hintCode()));
+            }
             ErrorCode code = codeFor(e.errorCode());
             if (logins.fail(login.id(), null, code.code(), Rfa.forError(e.errorCode()).name())) {
                 audit("FAILURE", code, null, login.endUserIp(), "collect: " + e.errorCode().wire());
             }
-            return;
+            return Optional.empty();
         }
         switch (response.state()) {
-            case PENDING -> logins.recordHint(login.id(), response.hintCode());
+            case PENDING -> {
+                if (!Objects.equals(response.hintCode(), login.hintCode())) {
+                    logins.recordHint(login.id(), response.hintCode());
+                }
+                return Optional.of(login.collected(now, response.hintCode()));
+            }
             case COMPLETE -> complete(login, response, now);
             case FAILED -> failed(login, response, now);
         }
+        return Optional.empty();
     }
 
     private void complete(BankIdLogins.Login login, CollectResponse response, Instant now) {
@@ -223,7 +259,7 @@ class BankIdLoginService {
         }
     }
 
-    private BankIdStatus statusOf(BankIdLogins.Login login) {
+    BankIdStatus statusOf(BankIdLogins.Login login) {
         return switch (login.status()) {
             case PENDING -> new BankIdStatus.Pending(
                     Rfa.forCollect(CollectResponse.Status.PENDING,
@@ -280,6 +316,18 @@ class BankIdLoginService {
             case START_FAILED -> ErrorCode.BID_START_FAILED;
             case CANCELLED -> ErrorCode.BID_CANCELLED_BY_NEW_ORDER;
             default -> ErrorCode.BID_FAILED;
+        };
+    }
+
+    /**
+     * A failed {@code /collect} that tells nothing of the order itself (the network, or BankID busy or
+     * in maintenance), as opposed to an answer about it ({@code notFound}, say).
+     */
+    private static boolean saysNothingOfTheOrder(RpErrorCode error) {
+        return switch (error) {
+            case TRANSPORT, REQUEST_TIMEOUT, MAINTENANCE, TOO_MANY_REQUESTS, INTERNAL_ERROR -> true;
+            case ALREADY_IN_PROGRESS, INVALID_PARAMETERS, UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED,
+                 UNSUPPORTED_MEDIA_TYPE, UNKNOWN, UNEXPECTED_RESPONSE -> false;
         };
     }
 

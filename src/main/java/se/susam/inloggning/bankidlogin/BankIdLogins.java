@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +30,20 @@ class BankIdLogins {
                  Instant orderStartedAt, Instant loginStartedAt, Device device, boolean mobile, String endUserIp,
                  String userAgent, String referringDomain, String deviceIdentifier, String returnUrl,
                  String returnNonce, Status status, String hintCode, String errorCode, String rfa, int restarts,
-                 Personnummer personnummer, Instant lastCollectAt) {
+                 Personnummer personnummer, Instant lastCollectAt, String pollTokenHash) {
+
+        /** This login after a collect at {@code at} that found it still pending with {@code hint}. */
+        Login collected(Instant at, String hint) {
+            return new Login(id, orderRef, autoStartToken, qrStartToken, qrStartSecret, orderStartedAt,
+                    loginStartedAt, device, mobile, endUserIp, userAgent, referringDomain, deviceIdentifier,
+                    returnUrl, returnNonce, status, hint, errorCode, rfa, restarts, personnummer, at, pollTokenHash);
+        }
     }
 
     private static final String COLUMNS = """
             id, order_ref, auto_start_token, qr_start_token, qr_start_secret, order_started_at, login_started_at,
             device, mobile, end_user_ip, user_agent, referring_domain, device_identifier, return_url, return_nonce,
-            status, hint_code, error_code, rfa, restarts, personnummer, last_collect_at""";
+            status, hint_code, error_code, rfa, restarts, personnummer, last_collect_at, poll_token_hash""";
 
     private final JdbcClient jdbc;
 
@@ -46,7 +54,7 @@ class BankIdLogins {
     void create(Login login) {
         jdbc.sql("INSERT INTO bankid_login (" + COLUMNS + """
                 ) VALUES (:id, :orderRef, :ast, :qrt, :qrs, :orderStarted, :loginStarted, :device, :mobile, :ip,
-                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL, NULL)""")
+                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL, NULL, :poll)""")
                 .param("id", login.id()).param("orderRef", login.orderRef())
                 .param("ast", login.autoStartToken()).param("qrt", login.qrStartToken())
                 .param("qrs", login.qrStartSecret())
@@ -55,26 +63,34 @@ class BankIdLogins {
                 .param("ip", login.endUserIp()).param("ua", login.userAgent()).param("domain", login.referringDomain())
                 .param("deviceId", login.deviceIdentifier()).param("returnUrl", login.returnUrl())
                 .param("nonce", login.returnNonce()).param("status", Status.PENDING.name())
+                .param("poll", login.pollTokenHash())
                 .update();
     }
 
     Optional<Login> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bankid_login WHERE id = :id").param("id", id)
-                .query((rs, i) -> new Login(rs.getString("id"), rs.getString("order_ref"),
-                        rs.getString("auto_start_token"), rs.getString("qr_start_token"),
-                        rs.getString("qr_start_secret"),
-                        rs.getObject("order_started_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("login_started_at", OffsetDateTime.class).toInstant(),
-                        Device.valueOf(rs.getString("device")), rs.getBoolean("mobile"), rs.getString("end_user_ip"),
-                        rs.getString("user_agent"), rs.getString("referring_domain"),
-                        rs.getString("device_identifier"), rs.getString("return_url"), rs.getString("return_nonce"),
-                        Status.valueOf(rs.getString("status")), rs.getString("hint_code"),
-                        rs.getString("error_code"), rs.getString("rfa"), rs.getInt("restarts"),
-                        rs.getString("personnummer") == null ? null : new Personnummer(rs.getString("personnummer")),
-                        rs.getObject("last_collect_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("last_collect_at", OffsetDateTime.class).toInstant()))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bankid_login WHERE id = :id").param("id", id).query(LOGIN)
                 .optional();
     }
+
+    /** The login whose waiting page polls with the token of this hash. */
+    Optional<Login> findByPollTokenHash(String pollTokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bankid_login WHERE poll_token_hash = :hash")
+                .param("hash", pollTokenHash).query(LOGIN).optional();
+    }
+
+    private static final RowMapper<Login> LOGIN = (rs, i) -> new Login(rs.getString("id"), rs.getString("order_ref"),
+            rs.getString("auto_start_token"), rs.getString("qr_start_token"), rs.getString("qr_start_secret"),
+            rs.getObject("order_started_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("login_started_at", OffsetDateTime.class).toInstant(),
+            Device.valueOf(rs.getString("device")), rs.getBoolean("mobile"), rs.getString("end_user_ip"),
+            rs.getString("user_agent"), rs.getString("referring_domain"),
+            rs.getString("device_identifier"), rs.getString("return_url"), rs.getString("return_nonce"),
+            Status.valueOf(rs.getString("status")), rs.getString("hint_code"),
+            rs.getString("error_code"), rs.getString("rfa"), rs.getInt("restarts"),
+            rs.getString("personnummer") == null ? null : new Personnummer(rs.getString("personnummer")),
+            rs.getObject("last_collect_at", OffsetDateTime.class) == null ? null
+                    : rs.getObject("last_collect_at", OffsetDateTime.class).toInstant(),
+            rs.getString("poll_token_hash"));
 
     /**
      * Claims the right to call {@code /collect} now: true for exactly one caller per interval,

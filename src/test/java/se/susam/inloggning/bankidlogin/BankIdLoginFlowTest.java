@@ -37,6 +37,7 @@ import se.susam.inloggning.testsupport.WebClient;
 class BankIdLoginFlowTest {
 
     private static final Duration COLLECT_INTERVAL = Duration.ofSeconds(2);
+    private static final Pattern POLL = Pattern.compile("data-poll=\"([^\"]+)\"");
     private static final Pattern AUTOSTART = Pattern.compile("href=\"([^\"]*autostarttoken=[^\"]+)\"");
 
     @LocalServerPort
@@ -89,6 +90,13 @@ class BankIdLoginFlowTest {
         WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
         assertThat(started.redirectsTo("/login/bankid/vantar")).as(started.status() + " " + started.text()).isTrue();
         return browser.get("/login/bankid/vantar");
+    }
+
+    /** The address the waiting page's script polls: the status with the page's poll token. */
+    private static String pollUrl(WebClient.Page waiting) {
+        Matcher poll = POLL.matcher(waiting.body());
+        assertThat(poll.find()).as(waiting.body()).isTrue();
+        return poll.group(1).replace("&amp;", "&");
     }
 
     private String scanQr(WebClient browser) {
@@ -312,17 +320,17 @@ class BankIdLoginFlowTest {
         String secret = jdbc.sql("SELECT qr_start_secret FROM bankid_login WHERE qr_start_token = :t")
                 .param("t", first.split("\\.")[1]).query(String.class).single();
         assertThat(waiting.body()).doesNotContain(secret);
-        assertThat(browser.get("/login/bankid/status").body()).doesNotContain(secret);
+        assertThat(browser.get(pollUrl(waiting)).body()).doesNotContain(secret);
         assertThat(browser.get("/login/bankid/qr.svg").body()).doesNotContain(secret);
     }
 
     @Test
     void statusWhenPolledManyTimesWithinTwoSecondsThenBankIdIsCollectedOnce() {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        WebClient otherTab = browser;
+        String poll = pollUrl(startOnOtherDevice(browser));
+        WebClient otherTab = browser();
         for (int i = 0; i < 10; i++) {
-            assertThat(otherTab.get("/login/bankid/status").body()).contains("\"state\":\"pending\"");
+            assertThat((i % 2 == 0 ? browser : otherTab).get(poll).body()).contains("\"state\":\"pending\"");
         }
         String token = scanQr(browser).split("\\.")[1];
         String orderRef = jdbc.sql("SELECT order_ref FROM bankid_login WHERE qr_start_token = :t")
@@ -330,10 +338,76 @@ class BankIdLoginFlowTest {
         assertThat(collectCalls(orderRef)).isEqualTo(1);
 
         clock.advance(COLLECT_INTERVAL);
-        browser.get("/login/bankid/status");
-        browser.get("/login/bankid/status");
+        browser.get(poll);
+        otherTab.get(poll);
 
         assertThat(collectCalls(orderRef)).isEqualTo(2);
+    }
+
+    @Test
+    void statusWhenTokenIsMissingMalformedOrNoLoginsThen404WithNothingSaid() {
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+
+        for (String poll : new String[] {"/login/bankid/status", "/login/bankid/status?t=",
+                "/login/bankid/status?t=not-a-token", "/login/bankid/status?t=AAAAAAAAAAAAAAAAAAAAAA"}) {
+            WebClient.Page page = browser.get(poll);
+            assertThat(page.status()).as(poll).isEqualTo(404);
+            assertThat(page.body()).as(poll).isEmpty();
+        }
+    }
+
+    @Test
+    void statusWhenPolledWithTheTokenThenAnswersWithoutASession() {
+        String poll = pollUrl(startOnOtherDevice(browser()));
+        WebClient noCookies = browser();
+
+        WebClient.Page page = noCookies.get(poll);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("\"state\":\"pending\"", "Starta BankID-appen.");
+        assertThat(noCookies.sessionCookie()).as("no session made for a poll").isNull();
+        assertThat(browser().post(poll).status()).isEqualTo(405);
+    }
+
+    @Test
+    void statusWhenTokenIsAnotherBrowsersThenTellsThatLoginsStateButCompletingNeedsTheSessionThatStartedIt() {
+        Person person = personWithAccess();
+        WebClient owner = browser();
+        String ownersPoll = pollUrl(startOnOtherDevice(owner));
+        WebClient other = browser();
+        String othersPoll = pollUrl(startOnOtherDevice(other));
+        inApp(openInApp(scanQr(owner), person.personnummer().value()), "identify");
+        clock.advance(COLLECT_INTERVAL);
+
+        assertThat(other.get(ownersPoll).body()).contains("\"state\":\"complete\"", "\"next\":\"/login/bankid/vantar\"");
+        assertThat(other.get(othersPoll).body()).contains("\"state\":\"pending\"");
+        assertThat(other.get("/login/bankid/vantar").text()).doesNotContain("Test Person");
+        assertThat(other.get("/sus").status()).isEqualTo(302);
+
+        assertThat(owner.get("/login/bankid/vantar").redirectsTo("/sus")).isTrue();
+        assertThat(owner.get("/sus").text()).contains("Välkommen, Test Person");
+    }
+
+    @Test
+    void statusWhenTheBrowserChoseEnglishThenBankIdsEnglishMessage() {
+        WebClient browser = browser();
+        browser.get("/login/bankid?lang=en");
+        String poll = pollUrl(startOnOtherDevice(browser));
+
+        assertThat(browser.get(poll).body()).contains("Start your BankID app.");
+    }
+
+    @Test
+    void pollTokenWhenStoredThenOnlyItsHash() {
+        WebClient.Page waiting = startOnOtherDevice(browser());
+        String token = pollUrl(waiting).substring(pollUrl(waiting).indexOf("t=") + 2);
+
+        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bankid_login WHERE poll_token_hash = :h")
+                .param("h", BankIdPolls.hash(token)).query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bankid_login WHERE poll_token_hash = :t OR id = :t")
+                .param("t", token).query(Long.class).single()).isZero();
     }
 
     private int collectCalls(String orderRef) {
@@ -342,6 +416,23 @@ class BankIdLoginFlowTest {
         Matcher m = Pattern.compile("Anrop till /collect \\(högst ett per 2 sekunder\\) (\\d+)").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void statusWhenACollectFailsInTransitThenTheLoginWaitsAndTheNextCollectAsksAgain() {
+        Person person = personWithAccess();
+        WebClient browser = browser();
+        startOnOtherDevice(browser);
+        WebClient.Page opened = openInApp(scanQr(browser), person.personnummer().value());
+        setScenarios(false, 100);
+
+        WebClient.Page waiting = pollAfterInterval(browser);
+
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.text()).contains("Avbryt");
+        setScenarios(false, 0);
+        inApp(opened, "identify");
+        assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
     }
 
     @Test
@@ -388,10 +479,10 @@ class BankIdLoginFlowTest {
     @Test
     void statusWhenTheAppDoesNotStartAfterTheRestartWindowThenBid004WithRfa17b() {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
+        String poll = pollUrl(startOnOtherDevice(browser));
         for (int i = 0; i < 6; i++) {
             clock.advance(Duration.ofSeconds(31));
-            browser.get("/login/bankid/status");
+            browser.get(poll);
         }
 
         WebClient.Page page = pollAfterInterval(browser);

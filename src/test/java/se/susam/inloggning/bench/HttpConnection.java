@@ -25,7 +25,7 @@ import java.util.Map;
  * takes a fraction of that. Reads bodies framed by {@code Content-Length}, chunked transfer coding
  * or the end of the connection (RFC 9112 §6.3); reconnects after {@code Connection: close}.
  */
-final class HttpConnection implements Closeable {
+public final class HttpConnection implements Closeable {
 
     private static final int TIMEOUT_MILLIS = 60_000;
 
@@ -36,15 +36,15 @@ final class HttpConnection implements Closeable {
     private OutputStream out;
     private boolean reused;
 
-    HttpConnection(URI server) {
+    public HttpConnection(URI server) {
         this.host = server.getHost();
         this.port = server.getPort() < 0 ? 80 : server.getPort();
     }
 
     /** A response: status, header fields (names in lower case) and the body as UTF-8 text. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? "" : values.getFirst();
         }
@@ -55,7 +55,7 @@ final class HttpConnection implements Closeable {
      * ({@code "Cookie: a=b"}); {@code body} may be null. A request on a kept-alive connection that
      * the server had already closed is sent once more on a new connection.
      */
-    Response exchange(String method, String target, List<String> headers, byte[] body) throws IOException {
+    public Response exchange(String method, String target, List<String> headers, byte[] body) throws IOException {
         boolean retryable = reused;
         try {
             return exchangeOnce(method, target, headers, body);

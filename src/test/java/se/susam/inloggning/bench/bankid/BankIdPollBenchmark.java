@@ -1,5 +1,6 @@
 package se.susam.inloggning.bench.bankid;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,31 +18,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import se.susam.inloggning.bench.HttpConnection;
+
 /**
  * The BankID polling benchmark (README "Benchmark: BankID polling"; run by
  * {@code bench/bankid-poll.sh}). Starts a stub of BankID's RP API, then N browsers each start a
- * BankID login on another device against the server and poll {@code /login/bankid/status} once a
- * second, as the waiting page does. Reports the poll latency percentiles, how often the server
- * collected each order at BankID, and the server's peak heap. Targets: p99 < 50 ms,
+ * BankID login on another device against the server, load the waiting page and poll its status
+ * address ({@code /login/bankid/status?t=<poll token>}) once a second, as the page's script does.
+ * The polls travel over a bounded pool of keep-alive connections ({@code connections}), as a load
+ * balancer in front of the nodes multiplexes many browsers onto few connections: a poll waiting
+ * for a free connection counts that wait in its latency. Reports the poll latency percentiles, how
+ * often the server collected each order at BankID, and the server's peak heap. Targets: p99 < 50 ms,
  * ≤ 0.5 collects/s per order, heap < 512 MiB.
  *
  * <p>A plain {@code main}, not a test. Arguments {@code key=value}: url, stub-port, logins,
- * ramp (s), warmup (s), duration (s), report (file).
+ * ramp (s), warmup (s), duration (s), connections, report (file).
  */
 public final class BankIdPollBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("SUS_SESSION=([^;]+)");
+    private static final Pattern POLL = Pattern.compile("data-poll=\"([^\"]+)\"");
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)");
+    private static final Pattern LIVE = Pattern.compile("(?m)^jvm_gc_live_data_size_bytes(?:\\{[^}]*})? ([0-9.E+]+)");
     private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.E+]+)");
 
     private BankIdPollBenchmark() {
@@ -49,7 +60,7 @@ public final class BankIdPollBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("url", "http://127.0.0.1:18191", "stub-port", "18192",
-                "logins", "1000", "ramp", "20", "warmup", "10", "duration", "60"));
+                "logins", "1000", "ramp", "20", "warmup", "10", "duration", "60", "connections", "256"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             settings.put(kv[0], kv[1]);
@@ -64,7 +75,7 @@ public final class BankIdPollBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         try (BankIdStub stub = new BankIdStub(Integer.parseInt(settings.get("stub-port")))) {
-            Run run = new Run(http, url, logins);
+            Run run = new Run(http, url, logins, Integer.parseInt(settings.get("connections")));
             System.out.printf(Locale.ROOT, "Starting %d BankID logins over %d s…%n", logins, ramp.toSeconds());
             run.startAll(ramp);
             System.out.printf(Locale.ROOT, "%d logins pending (%d failed to start); warm-up %d s…%n",
@@ -106,17 +117,47 @@ public final class BankIdPollBenchmark {
         final int logins;
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger startFailures = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<String> firstStartFailure =
+                new java.util.concurrent.atomic.AtomicReference<>("none");
         final AtomicLong pollErrors = new AtomicLong();
         final AtomicLong late = new AtomicLong();
         final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         volatile boolean measuring;
         volatile boolean running = true;
         final List<Thread> browsers = new ArrayList<>();
+        /**
+         * Logins being started at once. Starting (session, CSRF, /auth, the waiting page) costs the
+         * server far more than a poll; unbounded, a ramp faster than the server starts logins piles
+         * up requests until the heap is full, which measures the ramp, not the polling.
+         */
+        final Semaphore starting = new Semaphore(16);
+        /** The keep-alive connections the polls share, as behind a load balancer. */
+        final BlockingQueue<HttpConnection> connections;
+        final int poolSize;
 
-        Run(HttpClient http, String url, int logins) {
+        Run(HttpClient http, String url, int logins, int connections) {
             this.http = http;
             this.url = url;
             this.logins = logins;
+            this.poolSize = connections;
+            this.connections = new ArrayBlockingQueue<>(connections);
+            for (int i = 0; i < connections; i++) {
+                this.connections.add(new HttpConnection(URI.create(url)));
+            }
+        }
+
+        /** One poll on a connection of the pool; the wait for a free connection is part of it. */
+        HttpConnection.Response poll(String target, String session) throws IOException, InterruptedException {
+            HttpConnection connection = connections.take();
+            try {
+                return connection.exchange("GET", target, List.of("Cookie: SUS_SESSION=" + session,
+                        "Accept: application/json"), null);
+            } catch (IOException e) {
+                connection.close();
+                throw e;
+            } finally {
+                connections.add(connection);
+            }
         }
 
         void startAll(Duration ramp) throws InterruptedException {
@@ -146,8 +187,16 @@ public final class BankIdPollBenchmark {
 
         private void browser(long startAt, CountDownLatch ready) {
             String session;
+            String pollTarget;
             try {
                 sleepUntil(startAt);
+                starting.acquire();
+            } catch (InterruptedException e) {
+                startFailures.incrementAndGet();
+                ready.countDown();
+                return;
+            }
+            try {
                 HttpResponse<String> page = http.send(get("/login/bankid", null), HttpResponse.BodyHandlers.ofString());
                 session = page.headers().allValues("Set-Cookie").stream().map(SESSION::matcher)
                         .filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
@@ -165,11 +214,21 @@ public final class BankIdPollBenchmark {
                 if (start.statusCode() != 302 || !start.headers().firstValue("Location").orElse("").endsWith("/vantar")) {
                     throw new IllegalStateException("start answered " + start.statusCode());
                 }
+                Matcher poll = POLL.matcher(http.send(get("/login/bankid/vantar", session),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (!poll.find()) {
+                    throw new IllegalStateException("no poll address on the waiting page");
+                }
+                pollTarget = poll.group(1).replace("&amp;", "&");
                 started.incrementAndGet();
             } catch (Exception e) {
-                startFailures.incrementAndGet();
+                if (startFailures.incrementAndGet() == 1) {
+                    firstStartFailure.set(e.toString());
+                }
                 ready.countDown();
                 return;
+            } finally {
+                starting.release();
             }
             ready.countDown();
             long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(1_000_000_000L);
@@ -179,10 +238,9 @@ public final class BankIdPollBenchmark {
                 next += 1_000_000_000L;
                 long sent = System.nanoTime();
                 try {
-                    HttpResponse<String> status = http.send(get("/login/bankid/status", session),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpConnection.Response status = poll(pollTarget, session);
                     long took = System.nanoTime() - sent;
-                    if (status.statusCode() != 200 || !status.body().contains("\"pending\"")) {
+                    if (status.status() != 200 || !status.body().contains("\"pending\"")) {
                         if (measuring) {
                             pollErrors.incrementAndGet();
                         }
@@ -214,6 +272,8 @@ public final class BankIdPollBenchmark {
         final HttpClient http;
         final String url;
         volatile double peakBytes;
+        /** The old generation after the latest collection: what the pending logins really keep. */
+        volatile double liveBytes;
         double cpuNanos;
         String load;
 
@@ -235,6 +295,10 @@ public final class BankIdPollBenchmark {
                         used += Double.parseDouble(m.group(1));
                     }
                     peakBytes = Math.max(peakBytes, used);
+                    Matcher live = LIVE.matcher(metrics);
+                    if (live.find()) {
+                        liveBytes = Math.max(liveBytes, Double.parseDouble(live.group(1)));
+                    }
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;
@@ -257,8 +321,9 @@ public final class BankIdPollBenchmark {
         line(out, "BankID polling benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line(out, "Machine          %d cores, %s %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("java.version"));
-        line(out, "Pending logins   %d of %d started (%d failed to start)", run.started.get(), run.logins,
-                run.startFailures.get());
+        line(out, "Pending logins   %d of %d started (%d failed to start), polled over %d keep-alive connections",
+                run.started.get(), run.logins, run.startFailures.get(), run.poolSize);
+        line(out, "First start fail %s", run.firstStartFailure.get());
         line(out, "Measured         %.0f s after %s s warm-up", seconds, settings.get("warmup"));
         line(out, "Polls            %d (%.0f/s), %d errors, %d polls late for their second", sorted.length,
                 sorted.length / seconds, run.pollErrors.get(), run.late.get());
@@ -266,7 +331,9 @@ public final class BankIdPollBenchmark {
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
         line(out, "Collects         %d to BankID (%.0f/s): per order mean %.2f/s, max %.2f/s  (target <= 0.5/s)",
                 totalCollects, totalCollects / seconds, meanRate, maxRate);
-        line(out, "Server heap      peak %.0f MiB used  (target < 512 MiB)", heap.peakBytes / (1024 * 1024));
+        line(out, "Server heap      peak %.0f MiB used  (target < 512 MiB); live after GC at most %.0f MiB, %.1f KiB "
+                        + "per pending login", heap.peakBytes / (1024 * 1024), heap.liveBytes / (1024 * 1024),
+                heap.liveBytes / 1024 / Math.max(1, run.started.get()));
         line(out, "Server CPU       %.2f ms per poll (%.2f cores busy), load average %s",
                 sorted.length == 0 ? Double.NaN : heap.cpuNanos / 1_000_000.0 / sorted.length,
                 heap.cpuNanos / 1e9 / seconds, heap.load);
