@@ -96,8 +96,8 @@ class LostMasterPasswordCallTest {
         assertThat(staff.get(checklist + "/bankid").text()).contains("Be Test Person att öppna BankID-appen");
 
         WebClient phone = new WebClient("http://localhost:" + port);
-        Matcher order = Pattern.compile("name=\"orderRef\"[^>]*value=\"([^\"]+)\"")
-                .matcher(phone.get("/dev/bankid/app").body());
+        Matcher order = Pattern.compile("name=\"orderRef\"[^>]*value=\"([^\"]+)\"[^>]*data-personnummer=\""
+                + caller.personnummer() + "\"").matcher(phone.get("/dev/bankid/app").body());
         assertThat(order.find()).as("the phone order is listed in the app").isTrue();
         Page opened = phone.post("/dev/bankid/app/oppna", "action", "scan", "orderRef", order.group(1),
                 "person", "annan", "personnummer", caller.personnummer());
