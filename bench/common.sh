@@ -21,15 +21,16 @@ bench_build() {
 }
 
 # bench_database KIND NAME PROFILE: a fresh database of KIND (h2file, h2mem, postgres) named NAME for
-# the server's profile PROFILE; sets `url` and `profiles`.
+# the server's profile PROFILE; sets `url` and `profiles`. The H2 URLs carry the options of the
+# product's embedded default (application.yml).
 bench_database() {
   local kind=$1 name=$2
   profiles=$3
   case "$kind" in
-    h2mem) url="jdbc:h2:mem:$name;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" ;;
+    h2mem) url="jdbc:h2:mem:$name;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128;DB_CLOSE_DELAY=-1" ;;
     h2file)
       rm -rf "${out:?}/$name"
-      url="jdbc:h2:file:./$out/$name/sus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" ;;
+      url="jdbc:h2:file:./$out/$name/sus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128" ;;
     postgres)
       psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
       profiles="$profiles,postgres"

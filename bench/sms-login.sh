@@ -8,6 +8,9 @@
 #   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
 #                                                           dropped and created anew (user postgres)
 #   BENCH_PORT=18080 BENCH_BUILD=1 (0 reuses target/)
+#   BENCH_JVM="-XX:+UseParallelGC -Xmx1g"                   the server's JVM options (README "Running in
+#                                                           production"); the client, which measures the
+#                                                           raw hash rate, runs with the same
 #   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""               extra JVM options (e.g. a JFR recording)
 # The report is printed and kept in target/bench/.
 set -euo pipefail
@@ -19,6 +22,7 @@ users=${BENCH_USERS:-1000}
 port=${BENCH_PORT:-18080}
 m=${BENCH_ARGON2_M:-7168} t=${BENCH_ARGON2_T:-5} p=${BENCH_ARGON2_P:-1}
 db=${BENCH_DB:-h2file}
+jvm=${BENCH_JVM:--XX:+UseParallelGC -Xmx1g}
 
 bench_build
 
@@ -31,7 +35,7 @@ fi
 
 log="$out/server-$stamp.log"
 # shellcheck disable=SC2086
-"$JAVA" ${BENCH_SERVER_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+"$JAVA" $jvm ${BENCH_SERVER_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
   --spring.profiles.active="$profiles" --spring.datasource.url="$url" --sus.bench.users="$users" \
   --sus.credentials.argon2.memory-kib="$m" --sus.credentials.argon2.iterations="$t" \
   --sus.credentials.argon2.parallelism="$p" >"$log" 2>&1 &
@@ -42,7 +46,7 @@ bench_wait_ready "$port" "$server" "$log"
 echo "Server ready on port $port (profiles $profiles, database $db, $users persons); log: $log"
 
 # shellcheck disable=SC2086
-"$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
+"$JAVA" $jvm ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.SmsLoginBenchmark url="http://127.0.0.1:$port" users="$users" \
   concurrency="${BENCH_CONCURRENCY:-32}" warmup="${BENCH_WARMUP:-180}" duration="${BENCH_DURATION:-60}" \
   m="$m" t="$t" p="$p" hash-seconds="${BENCH_HASH_SECONDS:-10}" hash-threads="${BENCH_HASH_THREADS:-$(nproc)}" \

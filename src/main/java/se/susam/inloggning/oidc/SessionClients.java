@@ -46,7 +46,9 @@ class SessionClients {
         List<Reached> reached = jdbc.sql("SELECT client_id, subject, issuer FROM oidc_session_client WHERE sid = :sid")
                 .param("sid", sid).query((rs, i) -> new Reached(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
-        jdbc.sql("DELETE FROM oidc_session_client WHERE sid = :sid").param("sid", sid).update();
+        if (!reached.isEmpty()) {
+            jdbc.sql("DELETE FROM oidc_session_client WHERE sid = :sid").param("sid", sid).update();
+        }
         return reached;
     }
 

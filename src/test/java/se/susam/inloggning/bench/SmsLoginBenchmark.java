@@ -1,6 +1,8 @@
 package se.susam.inloggning.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import se.susam.inloggning.demo.BenchPopulation;
@@ -88,6 +91,7 @@ public final class SmsLoginBenchmark {
         line(out, "SMS login load benchmark, %s",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         line(out, "Machine      %s", machine());
+        line(out, "JVM          %s (this client's; bench/sms-login.sh gives the server the same BENCH_JVM)", jvm());
         line(out, "Argon2id     m=%d KiB, t=%d, p=%d", settings.argon2().memoryKib(), settings.argon2().iterations(),
                 settings.argon2().parallelism());
         line(out, "Server       %s, %d benchmark persons", settings.server(), settings.users());
@@ -143,6 +147,13 @@ public final class SmsLoginBenchmark {
         return "%d cores, %s, %s %s, Java %s (%s)".formatted(Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"));
+    }
+
+    /** The collector and heap limit, which the raw hash rate and the server should share. */
+    private static String jvm() {
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + "));
+        return "%s, max heap %d MiB".formatted(collectors, Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     private static String cpuModel() {
