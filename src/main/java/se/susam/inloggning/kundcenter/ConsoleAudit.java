@@ -39,10 +39,6 @@ class ConsoleAudit {
     private void publish(String type, String outcome, ErrorCode code, SusPrincipal staff, Personnummer subject,
                          String clientIp, String details) {
         events.publishEvent(new AuditRecord(clock.instant(), type, null, outcome, code == null ? null : code.code(),
-                subject, actor(staff), clientIp, CorrelationId.current(), details));
-    }
-
-    static String actor(SusPrincipal staff) {
-        return staff.personnummer().masked() + " " + staff.fullName();
+                subject, staff.auditActor(), clientIp, CorrelationId.current(), details));
     }
 }

@@ -35,6 +35,14 @@ public record SusPrincipal(long personId, Personnummer personnummer, String full
         return principalName(personId);
     }
 
+    /**
+     * Who did it, as the audit trail records a staff member's console action: the masked
+     * personnummer and the name, never the full number.
+     */
+    public String auditActor() {
+        return personnummer.masked() + " " + fullName;
+    }
+
     public static String principalName(long personId) {
         return "person:" + personId;
     }

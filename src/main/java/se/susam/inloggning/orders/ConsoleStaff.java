@@ -32,7 +32,7 @@ record ConsoleStaff(SusPrincipal principal, Optional<Organisation> ordersFor, bo
 
     /** The audit actor: masked personnummer and name, as the other console tools record it. */
     String actor() {
-        return principal.personnummer().masked() + " " + principal.fullName();
+        return principal.auditActor();
     }
 
     /** Reads a session's principal into a {@link ConsoleStaff}. */

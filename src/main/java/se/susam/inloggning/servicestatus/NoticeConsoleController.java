@@ -51,7 +51,7 @@ class NoticeConsoleController {
         NoticeForm form = new NoticeForm(title, body, kind, affected, susUnavailable, startsAt, endsAt);
         return switch (form.check(clock.getZone())) {
             case NoticeForm.Valid valid -> {
-                ServiceNotice notice = notices.publish(valid, actor(staff), request.getRemoteAddr());
+                ServiceNotice notice = notices.publish(valid, staff.auditActor(), request.getRemoteAddr());
                 yield "redirect:/console/driftinformation?publicerad=" + notice.id();
             }
             case NoticeForm.Invalid invalid -> {
@@ -67,7 +67,7 @@ class NoticeConsoleController {
     @PostMapping("/{id}/avsluta")
     String end(@PathVariable long id, @AuthenticationPrincipal SusPrincipal staff, HttpServletRequest request,
                HttpServletResponse response, Model model, Locale locale) {
-        if (!notices.endNow(id, actor(staff), request.getRemoteAddr())) {
+        if (!notices.endNow(id, staff.auditActor(), request.getRemoteAddr())) {
             response.setStatus(ErrorCode.DRF_ALREADY_ENDED.httpStatus());
             model.addAttribute("errors", List.of(messages.show(ErrorCode.DRF_ALREADY_ENDED, null, locale)));
             return render(model, new NoticeForm("", "", "", "", false, "", ""));
@@ -82,10 +82,5 @@ class NoticeConsoleController {
         model.addAttribute("kinds", ServiceNotice.Kind.values());
         model.addAttribute("affectedOptions", ServiceNotice.Affected.values());
         return "servicestatus/console";
-    }
-
-    /** The audit actor: the staff member's masked personnummer and name, never the full number. */
-    private static String actor(SusPrincipal staff) {
-        return staff.personnummer().masked() + " " + staff.fullName();
     }
 }
