@@ -71,22 +71,22 @@ class AccessWithdrawal {
     HeldGrant withdraw(long grantId, ConsoleStaff staff, String clientIp, Optional<String> ownSession) {
         if (!staff.orderer() && !staff.administrator()) {
             throw audit.denied("ACCESS_WITHDRAWN", ErrorCode.GEN_FORBIDDEN, null, staff, clientIp,
-                    "grant " + grantId);
+                    "behörighet " + grantId);
         }
         HeldGrant held = grants.findGrant(grantId).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
         if (!staff.administrator() && !staff.ordersFor(held.grant().organisation())) {
             throw audit.denied("ACCESS_WITHDRAWN", ErrorCode.ORD_OTHER_ORGANISATION, held.person().personnummer(),
-                    staff, clientIp, "grant " + grantId);
+                    staff, clientIp, "behörighet " + grantId);
         }
         if (!grants.withdraw(grantId)) {
             audit.failure("ACCESS_WITHDRAWN", ErrorCode.ORD_GRANT_NOT_ACTIVE, held.person().personnummer(), staff,
-                    clientIp, "grant " + grantId + " is " + held.grant().status());
+                    clientIp, "behörighet " + grantId + " har status " + held.grant().status());
             throw new SusException(ErrorCode.ORD_GRANT_NOT_ACTIVE);
         }
         int ended = sessions.endAll(held.person().id(),
                 held.person().id() == staff.personId() ? ownSession : Optional.empty());
-        audit.success("ACCESS_WITHDRAWN", held.person().personnummer(), staff, clientIp, "grant " + grantId + " ("
-                + held.grant().organisation().orgNumber() + ") ACTIVE -> WITHDRAWN, sessions ended: " + ended);
+        audit.success("ACCESS_WITHDRAWN", held.person().personnummer(), staff, clientIp, "behörighet " + grantId + " ("
+                + held.grant().organisation().orgNumber() + ") aktiv → återkallad, avslutade sessioner: " + ended);
         return held;
     }
 }

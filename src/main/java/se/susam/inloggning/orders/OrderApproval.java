@@ -84,7 +84,7 @@ class OrderApproval {
         try {
             granted = transactions.execute(status -> grant(order, staff, clientIp));
         } catch (SusException e) {
-            audit.failure("ORDER_APPROVED", e.errorCode(), order.personnummer(), staff, clientIp, "order " + id);
+            audit.failure("ORDER_APPROVED", e.errorCode(), order.personnummer(), staff, clientIp, "beställning " + id);
             throw e;
         }
         if (!granted.replaced().isEmpty()) {
@@ -116,11 +116,11 @@ class OrderApproval {
             password = Optional.of(generator.generate());
             masterPasswords.set(person.id(), password.get());
         }
-        audit.success("ORDER_APPROVED", order.personnummer(), staff, clientIp, "order " + order.id()
-                + " PENDING -> APPROVED, grant " + grant.id()
-                + (replaced.isEmpty() ? "" : ", replaced grant "
-                + replaced.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(",")) + " -> WITHDRAWN")
-                + (order.smsLogin() && password.isEmpty() ? ", existing master password kept" : ""));
+        audit.success("ORDER_APPROVED", order.personnummer(), staff, clientIp, "beställning " + order.id()
+                + " inskickad → godkänd, behörighet " + grant.id()
+                + (replaced.isEmpty() ? "" : ", ersatt behörighet "
+                + replaced.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(",")) + " → återkallad")
+                + (order.smsLogin() && password.isEmpty() ? ", befintligt masterlösenord behålls" : ""));
         return new Granted(person, grant, replaced, password);
     }
 
@@ -137,7 +137,7 @@ class OrderApproval {
                 .map(held -> held.grant().status() == AccessStatus.ACTIVE).orElse(false);
         if (order.status() != OrderStatus.APPROVED || !order.smsLogin() || !grantActive || person.isEmpty()) {
             audit.failure("FIRST_PASSWORD_SENT", ErrorCode.ORD_RESEND_NOT_POSSIBLE, order.personnummer(), staff,
-                    clientIp, "order " + id);
+                    clientIp, "beställning " + id);
             throw new SusException(ErrorCode.ORD_RESEND_NOT_POSSIBLE);
         }
         String password = generator.generate();
@@ -151,12 +151,12 @@ class OrderApproval {
             gateway.send(templates.masterPassword(to, password));
             orders.recordFirstPassword(order.id(), FirstPassword.SENT);
             audit.success("FIRST_PASSWORD_SENT", order.personnummer(), staff, clientIp,
-                    "order " + order.id() + ", to " + to.masked());
+                    "beställning " + order.id() + ", till " + to.masked());
         } catch (SmsSendException e) {
             log.warn("First master password for order {} not sent: {}", order.id(), e.getClass().getSimpleName());
             orders.recordFirstPassword(order.id(), FirstPassword.FAILED);
             audit.failure("FIRST_PASSWORD_SENT", ErrorCode.ORD_FIRST_SMS_FAILED, order.personnummer(), staff,
-                    clientIp, "order " + order.id() + ", to " + to.masked());
+                    clientIp, "beställning " + order.id() + ", till " + to.masked());
         }
     }
 }

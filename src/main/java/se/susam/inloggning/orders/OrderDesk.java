@@ -81,11 +81,11 @@ class OrderDesk {
             return new Refused(List.of(new OrderForm.Problem(ErrorCode.ORD_DUPLICATE, null)));
         }
         long id = orders.insert(order, staff.personId());
-        audit.success("ORDER_SUBMITTED", order.personnummer(), staff, clientIp, "order " + id + ": " + describe(order));
+        audit.success("ORDER_SUBMITTED", order.personnummer(), staff, clientIp, "beställning " + id + ": " + describe(order));
         for (AccessOrder older : pending) {
             orders.supersede(older.id(), id);
             audit.success("ORDER_SUPERSEDED", order.personnummer(), staff, clientIp,
-                    "order " + older.id() + " PENDING -> SUPERSEDED by order " + id);
+                    "beställning " + older.id() + " inskickad → ersatt av beställning " + id);
         }
         return new Submitted(id);
     }
@@ -99,12 +99,12 @@ class OrderDesk {
     /** The order, if this staff member may see it: administrators all, a beställare their organisation's. */
     AccessOrder view(long id, ConsoleStaff staff, String clientIp) {
         if (!staff.orderer() && !staff.administrator()) {
-            throw audit.denied("ORDER_VIEW", ErrorCode.GEN_FORBIDDEN, null, staff, clientIp, "order " + id);
+            throw audit.denied("ORDER_VIEW", ErrorCode.GEN_FORBIDDEN, null, staff, clientIp, "beställning " + id);
         }
         AccessOrder order = orders.find(id).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
         if (!staff.administrator() && !staff.ordersFor(order.organisation())) {
             throw audit.denied("ORDER_VIEW", ErrorCode.ORD_OTHER_ORGANISATION, order.personnummer(), staff, clientIp,
-                    "order " + id);
+                    "beställning " + id);
         }
         return order;
     }
@@ -112,7 +112,7 @@ class OrderDesk {
     /** {@link #view}, audited: the order page shows a person's personnummer and contact details. */
     AccessOrder open(long id, ConsoleStaff staff, String clientIp) {
         AccessOrder order = view(id, staff, clientIp);
-        audit.success("ORDER_VIEW", order.personnummer(), staff, clientIp, "order " + id);
+        audit.success("ORDER_VIEW", order.personnummer(), staff, clientIp, "beställning " + id);
         return order;
     }
 
@@ -121,11 +121,11 @@ class OrderDesk {
         requireAdministrator(staff, type, clientIp);
         AccessOrder order = orders.find(id).orElseThrow(() -> new SusException(ErrorCode.GEN_NOT_FOUND));
         if (order.orderedBy() == staff.personId()) {
-            throw audit.denied(type, ErrorCode.ORD_OWN_ORDER, order.personnummer(), staff, clientIp, "order " + id);
+            throw audit.denied(type, ErrorCode.ORD_OWN_ORDER, order.personnummer(), staff, clientIp, "beställning " + id);
         }
         if (order.status() != OrderStatus.PENDING) {
             audit.failure(type, ErrorCode.ORD_NOT_PENDING, order.personnummer(), staff, clientIp,
-                    "order " + id + " is " + order.status());
+                    "beställning " + id + " is " + order.status());
             throw new SusException(ErrorCode.ORD_NOT_PENDING);
         }
         return order;
@@ -142,16 +142,16 @@ class OrderDesk {
         if (text.isEmpty() || text.length() > REASON_MAX) {
             OrderForm.Problem problem = text.isEmpty() ? new OrderForm.Problem(ErrorCode.ORD_REASON_MISSING, "skal")
                     : new OrderForm.Problem(ErrorCode.ORD_REASON_LENGTH, "skal", REASON_MAX);
-            audit.failure("ORDER_REJECTED", problem.code(), order.personnummer(), staff, clientIp, "order " + id);
+            audit.failure("ORDER_REJECTED", problem.code(), order.personnummer(), staff, clientIp, "beställning " + id);
             return Optional.of(problem);
         }
         if (!orders.decide(id, OrderStatus.REJECTED, staff.personId(), text)) {
             audit.failure("ORDER_REJECTED", ErrorCode.ORD_NOT_PENDING, order.personnummer(), staff, clientIp,
-                    "order " + id);
+                    "beställning " + id);
             throw new SusException(ErrorCode.ORD_NOT_PENDING);
         }
         audit.success("ORDER_REJECTED", order.personnummer(), staff, clientIp,
-                "order " + id + " PENDING -> REJECTED");
+                "beställning " + id + " inskickad → avslagen");
         return Optional.empty();
     }
 
@@ -170,9 +170,9 @@ class OrderDesk {
 
     /** The order in short form for the audit trail: organisation, roles, method, masked mobile, dates. */
     static String describe(NewOrder order) {
-        return order.organisation().orgNumber() + ", roles "
+        return order.organisation().orgNumber() + ", roller "
                 + order.roles().stream().sorted().map(Enum::name).collect(Collectors.joining("+"))
-                + ", sms " + (order.smsLogin() ? "on " + order.mobile().map(PhoneNumber::masked).orElse("") : "off")
+                + ", SMS " + (order.smsLogin() ? "på " + order.mobile().map(PhoneNumber::masked).orElse("") : "av")
                 + ", " + order.validFrom() + ".." + order.validTo();
     }
 }

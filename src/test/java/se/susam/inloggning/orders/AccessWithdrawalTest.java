@@ -57,7 +57,7 @@ class AccessWithdrawalTest extends OrderConsoleTestSupport {
         assertThat(sus.redirectsTo("/login")).isTrue();
         assertThat(console.audit("ACCESS_WITHDRAWN", user.person().personnummer())).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("outcome", "SUCCESS");
-            assertThat((String) row.get("details")).contains("ACTIVE -> WITHDRAWN", "sessions ended: 1");
+            assertThat((String) row.get("details")).contains("aktiv → återkallad", "avslutade sessioner: 1");
             assertThat((String) row.get("actor")).contains("Beata Beställare");
         });
     }

@@ -110,7 +110,7 @@ class OrderFormValidationTest extends OrderConsoleTestSupport {
             assertThat(row).containsEntry("outcome", "SUCCESS");
             assertThat((String) row.get("actor")).contains("Beata Beställare").doesNotContain(
                     console.ordererA.personnummer().value());
-            assertThat((String) row.get("details")).contains("INSATSANSVARIG", "sms on").doesNotContain("1740651");
+            assertThat((String) row.get("details")).contains("INSATSANSVARIG", "SMS på").doesNotContain("1740651");
         });
     }
 
