@@ -21,6 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import se.susam.inloggning.console.AuditedAccessDenial;
 import se.susam.inloggning.login.LoginContinuations;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
@@ -84,7 +85,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginContinuations continuations,
-                                            SessionEndingLogoutHandler sessionEnding) throws Exception {
+                                            SessionEndingLogoutHandler sessionEnding,
+                                            AuditedAccessDenial accessDenial) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
@@ -98,7 +100,8 @@ class WebConfiguration implements WebMvcConfigurer {
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler(accessDenial))
                 .requestCache(cache -> cache.requestCache(continuations))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?utloggad")
                         .addLogoutHandler(sessionEnding)
