@@ -1,13 +1,11 @@
 package se.susam.inloggning.console;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,8 +14,6 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
-import se.susam.inloggning.audit.AuditRecord;
-import se.susam.inloggning.errors.CorrelationId;
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.login.SusPrincipal;
 
@@ -32,12 +28,10 @@ public class AuditedAccessDenial implements AccessDeniedHandler {
     static final String TYPE = "ACCESS_DENIED";
 
     private final AccessDeniedHandler answer = new AccessDeniedHandlerImpl();
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final StaffAudit audit;
 
-    AuditedAccessDenial(ApplicationEventPublisher events, Clock clock) {
-        this.events = events;
-        this.clock = clock;
+    AuditedAccessDenial(StaffAudit audit) {
+        this.audit = audit;
     }
 
     @Override
@@ -47,9 +41,8 @@ public class AuditedAccessDenial implements AccessDeniedHandler {
         if (authentication != null && authentication.getPrincipal() instanceof SusPrincipal person) {
             String details = request.getMethod() + " " + request.getRequestURI()
                     + (denied instanceof CsrfException ? " (CSRF-token saknas eller är ogiltig)" : "");
-            events.publishEvent(new AuditRecord(clock.instant(), TYPE, null, "DENIED",
-                    ErrorCode.GEN_FORBIDDEN.code(), person.personnummer(), person.auditActor(),
-                    request.getRemoteAddr(), CorrelationId.current(), details));
+            audit.record(TYPE, "DENIED", ErrorCode.GEN_FORBIDDEN, person, person.personnummer(),
+                    request.getRemoteAddr(), details);
         }
         answer.handle(request, response, denied);
     }

@@ -1,12 +1,8 @@
 package se.susam.inloggning.kundcenter;
 
-import java.time.Clock;
-
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import se.susam.inloggning.audit.AuditRecord;
-import se.susam.inloggning.errors.CorrelationId;
+import se.susam.inloggning.console.StaffAudit;
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.identity.Personnummer;
 import se.susam.inloggning.login.SusPrincipal;
@@ -19,26 +15,18 @@ import se.susam.inloggning.login.SusPrincipal;
 @Component
 class ConsoleAudit {
 
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final StaffAudit audit;
 
-    ConsoleAudit(ApplicationEventPublisher events, Clock clock) {
-        this.events = events;
-        this.clock = clock;
+    ConsoleAudit(StaffAudit audit) {
+        this.audit = audit;
     }
 
     void success(String type, SusPrincipal staff, Personnummer subject, String clientIp, String details) {
-        publish(type, "SUCCESS", null, staff, subject, clientIp, details);
+        audit.record(type, "SUCCESS", null, staff, subject, clientIp, details);
     }
 
     void refused(String type, ErrorCode code, SusPrincipal staff, Personnummer subject, String clientIp,
                  String details) {
-        publish(type, code.httpStatus() >= 500 ? "FAILURE" : "DENIED", code, staff, subject, clientIp, details);
-    }
-
-    private void publish(String type, String outcome, ErrorCode code, SusPrincipal staff, Personnummer subject,
-                         String clientIp, String details) {
-        events.publishEvent(new AuditRecord(clock.instant(), type, null, outcome, code == null ? null : code.code(),
-                subject, staff.auditActor(), clientIp, CorrelationId.current(), details));
+        audit.record(type, code.httpStatus() >= 500 ? "FAILURE" : "DENIED", code, staff, subject, clientIp, details);
     }
 }

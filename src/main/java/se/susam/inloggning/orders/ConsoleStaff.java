@@ -30,11 +30,6 @@ record ConsoleStaff(SusPrincipal principal, Optional<Organisation> ordersFor, bo
         return ordersFor.map(o -> o.id() == organisation.id()).orElse(false);
     }
 
-    /** The audit actor: masked personnummer and name, as the other console tools record it. */
-    String actor() {
-        return principal.auditActor();
-    }
-
     /** Reads a session's principal into a {@link ConsoleStaff}. */
     @Component
     static class Directory {

@@ -1,12 +1,8 @@
 package se.susam.inloggning.orders;
 
-import java.time.Clock;
-
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import se.susam.inloggning.audit.AuditRecord;
-import se.susam.inloggning.errors.CorrelationId;
+import se.susam.inloggning.console.StaffAudit;
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.errors.SusException;
 import se.susam.inloggning.identity.Personnummer;
@@ -18,12 +14,10 @@ import se.susam.inloggning.identity.Personnummer;
 @Component
 class OrderAudit {
 
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final StaffAudit audit;
 
-    OrderAudit(ApplicationEventPublisher events, Clock clock) {
-        this.events = events;
-        this.clock = clock;
+    OrderAudit(StaffAudit audit) {
+        this.audit = audit;
     }
 
     void success(String type, Personnummer subject, ConsoleStaff staff, String clientIp, String details) {
@@ -44,7 +38,6 @@ class OrderAudit {
 
     private void record(String type, String outcome, ErrorCode code, Personnummer subject, ConsoleStaff staff,
                         String clientIp, String details) {
-        events.publishEvent(new AuditRecord(clock.instant(), type, null, outcome, code == null ? null : code.code(),
-                subject, staff.actor(), clientIp, CorrelationId.current(), details));
+        audit.record(type, outcome, code, staff.principal(), subject, clientIp, details);
     }
 }
