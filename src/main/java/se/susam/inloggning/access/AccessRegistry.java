@@ -89,7 +89,12 @@ public class AccessRegistry {
      * login. Whether that grant is still valid is the access gate's question, asked after login.
      */
     public Optional<PhoneNumber> smsLoginMobile(long personId) {
-        return grantsOf(personId).stream()
+        return smsLoginMobile(grantsOf(personId));
+    }
+
+    /** {@link #smsLoginMobile(long)} for a person's grants already read. */
+    public static Optional<PhoneNumber> smsLoginMobile(List<AccessGrant> grants) {
+        return grants.stream()
                 .filter(AccessGrant::smsLogin)
                 .sorted(Comparator.comparing((AccessGrant g) -> g.status() != AccessStatus.ACTIVE))
                 .findFirst()

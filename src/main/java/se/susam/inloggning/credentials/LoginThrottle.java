@@ -50,9 +50,16 @@ public class LoginThrottle {
         return row(personnummer).map(this::stateOf).orElse(new State.Open(0));
     }
 
-    /** Failures counted since the last completed login or unlock, whether or not they lock now. */
-    public int failures(Personnummer personnummer) {
-        return row(personnummer).map(Row::failures).orElse(0);
+    /**
+     * The state and the failures counted since the last completed login or unlock (whether or not
+     * they lock now), from one read, as customer service sees them.
+     */
+    public record Standing(State state, int failures) {
+    }
+
+    public Standing standing(Personnummer personnummer) {
+        return row(personnummer).map(row -> new Standing(stateOf(row), row.failures()))
+                .orElse(new Standing(new State.Open(0), 0));
     }
 
     /**

@@ -80,9 +80,9 @@ class PersonOverview {
 
     View of(Person person) {
         LocalDate today = LocalDate.now(clock);
-        List<GrantRow> grants = registry.grantsOf(person.id()).stream()
-                .map(g -> new GrantRow(g, statusKey(g, today))).toList();
-        Optional<PhoneNumber> mobile = registry.smsLoginMobile(person.id());
+        List<AccessGrant> held = registry.grantsOf(person.id());
+        List<GrantRow> grants = held.stream().map(g -> new GrantRow(g, statusKey(g, today))).toList();
+        Optional<PhoneNumber> mobile = AccessRegistry.smsLoginMobile(held);
         List<Attempt> attempts = audit.recentFor(person.personnummer(), AUDIT_WINDOW).stream()
                 .filter(r -> r.method() != null && r.type().startsWith("LOGIN"))
                 .limit(ATTEMPTS)
@@ -96,8 +96,9 @@ class PersonOverview {
     }
 
     Lock lock(Person person) {
-        int failures = throttle.failures(person.personnummer());
-        return switch (throttle.state(person.personnummer())) {
+        LoginThrottle.Standing standing = throttle.standing(person.personnummer());
+        int failures = standing.failures();
+        return switch (standing.state()) {
             case LoginThrottle.State.Open open -> new Lock("kc.lock.open", null, failures, false);
             case LoginThrottle.State.TemporarilyLocked t -> new Lock("kc.lock.temporary",
                     DateTimeFormatter.ofPattern("HH:mm").format(t.until().atZone(SWEDEN)), failures,
