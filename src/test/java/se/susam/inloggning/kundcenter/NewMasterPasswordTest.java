@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -116,20 +115,6 @@ class NewMasterPasswordTest {
 
     private AccessGrant grant(SmsUser user) {
         return registry.registry().grantsOf(user.person().id()).getFirst();
-    }
-
-    private static final Pattern NEW_PASSWORD = Pattern.compile(
-            "\\{\"to\":\"(\\+\\d+)\",\"text\":\"Ditt nya masterlösenord till SUS är (\\S{8})\\\\n[^\"]*\",\"flash\":(true|false)");
-
-    /** The newest new-master-password SMS in the outbox to {@code e164}: the password and its flash flag. */
-    private static Optional<String[]> newPasswordSms(WebClient browser, String e164) {
-        Matcher m = NEW_PASSWORD.matcher(browser.get("/dev/sms/outbox.json").body());
-        while (m.find()) {
-            if (m.group(1).equals(e164)) {
-                return Optional.of(new String[] {m.group(2), m.group(3)});
-            }
-        }
-        return Optional.empty();
     }
 
     private List<Map<String, Object>> audit(String type, Person subject) {
@@ -288,9 +273,8 @@ class NewMasterPasswordTest {
         assertThat(sent.getStatus()).isEqualTo(302);
         assertThat(sent.getRedirectedUrl()).isEqualTo("/console/personer/" + user.person().id() + "?skickat");
         WebClient outbox = new WebClient("http://localhost:" + port);
-        String[] sms = newPasswordSms(outbox, user.mobile().e164()).orElseThrow();
-        String newPassword = sms[0];
-        assertThat(sms[1]).as("flash").isEqualTo("true");
+        String newPassword = outbox.latestMasterPasswordSentTo(user.mobile().e164());
+        assertThat(outbox.latestSmsTo(user.mobile().e164()).flash()).as("flash").isTrue();
         assertThat(newPassword).hasSize(8).isNotEqualTo(PASSWORD);
 
         String confirmation = perform(get(sent.getRedirectedUrl()).with(kundcenter)).getContentAsString();

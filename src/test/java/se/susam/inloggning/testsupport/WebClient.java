@@ -24,6 +24,9 @@ public class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern OTP = Pattern.compile("Your OTP: (\\d{6})");
+    /** An outbox entry's text (JSON-escaped, as listed) and flash flag. */
+    private static final Pattern OUTBOX_ENTRY = Pattern.compile(
+            "\"text\":\"((?:[^\"\\\\]|\\\\.)*)\",\"flash\":(true|false)");
     /** The master password in an SMS text, first or new (sus.sms.templates). */
     private static final Pattern MASTER_PASSWORD_SMS = Pattern.compile("masterl\\S+ till SUS är ([A-Za-z0-9]{8})");
 
@@ -107,15 +110,28 @@ public class WebClient {
         return m.group(1);
     }
 
+    /** One message of the demo outbox as the phone shows it: the text, and whether it was a flash SMS. */
+    public record Sms(String text, boolean flash) {
+    }
+
+    /** The newest message the demo outbox sent to {@code e164}. */
+    public Sms latestSmsTo(String e164) {
+        String json = get("/dev/sms/outbox.json?to=" + URLEncoder.encode(e164, StandardCharsets.UTF_8)).body();
+        Matcher m = OUTBOX_ENTRY.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("No SMS to " + e164);
+        }
+        return new Sms(m.group(1), Boolean.parseBoolean(m.group(2)));
+    }
+
     /**
-     * The master password in the newest master-password SMS the demo outbox sent to {@code e164}
-     * (the first one, or a new one sent as a flash SMS), read as the phone shows it.
+     * The master password in the newest SMS to {@code e164} (the first one, or a new one sent as a
+     * flash SMS), read as the phone shows it.
      */
     public String latestMasterPasswordSentTo(String e164) {
-        String json = get("/dev/sms/outbox.json?to=" + URLEncoder.encode(e164, StandardCharsets.UTF_8)).body();
-        Matcher m = MASTER_PASSWORD_SMS.matcher(json);
+        Matcher m = MASTER_PASSWORD_SMS.matcher(latestSmsTo(e164).text());
         if (!m.find()) {
-            throw new AssertionError("No master password SMS to " + e164);
+            throw new AssertionError("No master password in the newest SMS to " + e164);
         }
         return m.group(1);
     }
