@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts         tries of a call BankID answers with maintenance or tooManyRequests
  * @param initialBackoff      wait before the second try, doubled before each further one
  * @param collectInterval     shortest time between two collects of one order (BankID: 2 s)
+ * @param pollCollectWait     how long a status poll that started a collect waits for BankID's answer
+ *                            before answering from what it knew (the next poll tells the rest)
  * @param restartWindow       a {@code startFailed} order is silently replaced by a new one while
  *                            the login is younger than this
  * @param desktopAppUrl       how a computer starts the BankID app ({@code bankid:///})
@@ -51,6 +53,7 @@ public record BankIdProperties(
         @DefaultValue("3") @Min(1) int maxAttempts,
         @DefaultValue("500ms") @NotNull Duration initialBackoff,
         @DefaultValue("2s") @NotNull Duration collectInterval,
+        @DefaultValue("25ms") @NotNull Duration pollCollectWait,
         @DefaultValue("3m") @NotNull Duration restartWindow,
         @DefaultValue("bankid:///") @NotBlank String desktopAppUrl,
         @DefaultValue("https://app.bankid.com/") @NotBlank String mobileAppUrl,

@@ -2,7 +2,9 @@ package se.susam.inloggning.bankidlogin;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -27,10 +29,12 @@ final class BankIdStatusFilter extends HttpFilter {
 
     private final BankIdPolls polls;
     private final LocaleResolver locales;
+    private final Timer timer;
 
-    BankIdStatusFilter(BankIdPolls polls, LocaleResolver locales) {
+    BankIdStatusFilter(BankIdPolls polls, LocaleResolver locales, Timer timer) {
         this.polls = polls;
         this.locales = locales;
+        this.timer = timer;
     }
 
     @Override
@@ -40,6 +44,15 @@ final class BankIdStatusFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        long start = System.nanoTime();
+        try {
+            answer(request, response);
+        } finally {
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (!"GET".equals(request.getMethod())) {

@@ -37,7 +37,6 @@ import se.susam.inloggning.testsupport.WebClient;
 class BankIdLoginFlowTest {
 
     private static final Duration COLLECT_INTERVAL = Duration.ofSeconds(2);
-    private static final Pattern POLL = Pattern.compile("data-poll=\"([^\"]+)\"");
     private static final Pattern AUTOSTART = Pattern.compile("href=\"([^\"]*autostarttoken=[^\"]+)\"");
 
     @LocalServerPort
@@ -52,6 +51,8 @@ class BankIdLoginFlowTest {
     @Autowired
     JdbcClient jdbc;
 
+    private BankIdTester bankId;
+
     /**
      * Starts each test past the Driftinformation banner cache's lifetime, so that a maintenance
      * notice another test class ended directly in the database (leaving this node's cache stale)
@@ -59,25 +60,18 @@ class BankIdLoginFlowTest {
      */
     @BeforeEach
     void pastTheNoticeCache() {
+        bankId = new BankIdTester(port);
         clock.advance(Duration.ofSeconds(6));
     }
 
     @AfterEach
     void resetClockAndScenarios() {
         clock.reset();
-        setScenarios(false, 0);
-    }
-
-    /** The tester sets the simulator's RP API scenarios on its app page. */
-    private void setScenarios(boolean alreadyInProgress, int maintenanceCalls) {
-        WebClient tester = browser();
-        tester.get("/dev/bankid/app");
-        tester.post("/dev/bankid/app/scenarier", "alreadyInProgress", Boolean.toString(alreadyInProgress),
-                "maintenanceCalls", Integer.toString(maintenanceCalls), "slowMillis", "0");
+        bankId.setScenarios(false, 0, 0);
     }
 
     private WebClient browser() {
-        return new WebClient("http://localhost:" + port);
+        return bankId.browser();
     }
 
     /** A person with valid access to SUS (access does not depend on the login method). */
@@ -85,46 +79,11 @@ class BankIdLoginFlowTest {
         return registry.smsUser("Kaxe4Rpt").person();
     }
 
-    private WebClient.Page startOnOtherDevice(WebClient browser) {
-        browser.get("/login/bankid");
-        WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
-        assertThat(started.redirectsTo("/login/bankid/vantar")).as(started.status() + " " + started.text()).isTrue();
-        return browser.get("/login/bankid/vantar");
-    }
-
-    /** The address the waiting page's script polls: the status with the page's poll token. */
-    private static String pollUrl(WebClient.Page waiting) {
-        Matcher poll = POLL.matcher(waiting.body());
-        assertThat(poll.find()).as(waiting.body()).isTrue();
-        return poll.group(1).replace("&amp;", "&");
-    }
-
-    private String scanQr(WebClient browser) {
-        WebClient.Page svg = browser.get("/login/bankid/qr.svg");
-        assertThat(svg.status()).isEqualTo(200);
-        return QrScanner.scan(svg.body());
-    }
-
-    /** The tester, holding the phone of {@code person}, scans the code and opens the order. */
-    private WebClient.Page openInApp(String code, String personnummer) {
-        WebClient app = browser();
-        app.get("/dev/bankid/app");
-        return app.post("/dev/bankid/app/oppna", "code", code, "person", "annan", "personnummer", personnummer,
-                "fornamn", "Test", "efternamn", "Person", "action", "open");
-    }
-
-    private WebClient.Page inApp(WebClient.Page opened, String action) {
-        WebClient app = browser();
-        String orderPage = URI.create(opened.location()).getPath();
-        app.get(orderPage);
-        return app.post(orderPage, "action", action);
-    }
-
     /** A login on another device by a person with access, who then does {@code action} in the app. */
     private WebClient.Page waitingPageAfterTheAppDoes(String action) {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), personWithAccess().personnummer().value()), action);
+        bankId.startOnOtherDevice(browser);
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), personWithAccess().personnummer().value()), action);
         return pollAfterInterval(browser);
     }
 
@@ -181,18 +140,18 @@ class BankIdLoginFlowTest {
         Person person = personWithAccess();
         WebClient browser = browser();
 
-        WebClient.Page waiting = startOnOtherDevice(browser);
+        WebClient.Page waiting = bankId.startOnOtherDevice(browser);
         assertThat(waiting.status()).isEqualTo(200);
         assertThat(waiting.text()).contains("Starta BankID-appen.", "Avbryt");
         assertThat(waiting.body()).contains("<noscript><meta http-equiv=\"refresh\" content=\"1\"></noscript>",
                 "src=\"/js/bankid.js\"", "/login/bankid/qr.svg");
 
-        WebClient.Page opened = openInApp(scanQr(browser), person.personnummer().value());
+        WebClient.Page opened = bankId.openInApp(bankId.scanQr(browser), person.personnummer().value());
         assertThat(opened.status()).isEqualTo(302);
         assertThat(pollAfterInterval(browser).text())
                 .contains("Skriv in din säkerhetskod i BankID-appen och välj Identifiera eller Skriv under.");
 
-        inApp(opened, "identify");
+        bankId.inApp(opened, "identify");
         WebClient.Page done = pollAfterInterval(browser);
 
         assertThat(done.redirectsTo("/sus")).isTrue();
@@ -218,7 +177,7 @@ class BankIdLoginFlowTest {
         WebClient.Page app = browser().get(autostart);
         String token = autostart.substring(autostart.indexOf('=') + 1, autostart.indexOf('&'));
         assertThat(app.body()).contains(token);
-        inApp(openInApp(token, person.personnummer().value()), "identify");
+        bankId.inApp(bankId.openInApp(token, person.personnummer().value()), "identify");
 
         assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
         assertThat(browser.get("/sus").text()).contains("Välkommen, Test Person", "Inloggad med", "BankID");
@@ -236,7 +195,7 @@ class BankIdLoginFlowTest {
         String autostart = link.group(1).replace("&amp;", "&");
         String token = autostart.substring(autostart.indexOf('=') + 1, autostart.indexOf('&'));
 
-        WebClient.Page identified = inApp(openInApp(token, person.personnummer().value()), "identify");
+        WebClient.Page identified = bankId.inApp(bankId.openInApp(token, person.personnummer().value()), "identify");
 
         assertThat(identified.location()).contains("/login/bankid/retur?nonce=");
         HttpResponse<String> returned = phone.get(URI.create(identified.location()).getRawPath() + "?"
@@ -263,8 +222,8 @@ class BankIdLoginFlowTest {
     void loginWhenPersonHasNoAccessThenDuSaknarBehorighet() {
         Person noAccess = registry.person("Fredrik", "Ahl");
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), noAccess.personnummer().value()), "identify");
+        bankId.startOnOtherDevice(browser);
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), noAccess.personnummer().value()), "identify");
 
         WebClient.Page page = pollAfterInterval(browser);
 
@@ -277,8 +236,8 @@ class BankIdLoginFlowTest {
     void loginWhenCompleteThenCompletionDataIsStoredWithTheAuditEvent() {
         Person person = personWithAccess();
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        bankId.startOnOtherDevice(browser);
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), person.personnummer().value()), "identify");
         pollAfterInterval(browser);
 
         String correlation = jdbc.sql("""
@@ -296,8 +255,8 @@ class BankIdLoginFlowTest {
     void loginWhenCompleteThenItIsHandedToOneSessionOnly() {
         Person person = personWithAccess();
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        bankId.startOnOtherDevice(browser);
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), person.personnummer().value()), "identify");
         assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
 
         WebClient.Page again = browser.get("/login/bankid/vantar");
@@ -309,10 +268,10 @@ class BankIdLoginFlowTest {
     @Test
     void qrCodeWhenShownThenChangesEverySecondAndNeverRevealsTheSecret() {
         WebClient browser = browser();
-        WebClient.Page waiting = startOnOtherDevice(browser);
-        String first = scanQr(browser);
+        WebClient.Page waiting = bankId.startOnOtherDevice(browser);
+        String first = bankId.scanQr(browser);
         clock.advance(Duration.ofSeconds(1));
-        String second = scanQr(browser);
+        String second = bankId.scanQr(browser);
 
         assertThat(first).matches("bankid\\.[0-9a-f-]{36}\\.\\d+\\.[0-9a-f]{64}");
         assertThat(second).isNotEqualTo(first);
@@ -320,34 +279,34 @@ class BankIdLoginFlowTest {
         String secret = jdbc.sql("SELECT qr_start_secret FROM bankid_login WHERE qr_start_token = :t")
                 .param("t", first.split("\\.")[1]).query(String.class).single();
         assertThat(waiting.body()).doesNotContain(secret);
-        assertThat(browser.get(pollUrl(waiting)).body()).doesNotContain(secret);
+        assertThat(browser.get(BankIdTester.pollUrl(waiting)).body()).doesNotContain(secret);
         assertThat(browser.get("/login/bankid/qr.svg").body()).doesNotContain(secret);
     }
 
     @Test
     void statusWhenPolledManyTimesWithinTwoSecondsThenBankIdIsCollectedOnce() {
         WebClient browser = browser();
-        String poll = pollUrl(startOnOtherDevice(browser));
+        String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser));
         WebClient otherTab = browser();
         for (int i = 0; i < 10; i++) {
             assertThat((i % 2 == 0 ? browser : otherTab).get(poll).body()).contains("\"state\":\"pending\"");
         }
-        String token = scanQr(browser).split("\\.")[1];
+        String token = bankId.scanQr(browser).split("\\.")[1];
         String orderRef = jdbc.sql("SELECT order_ref FROM bankid_login WHERE qr_start_token = :t")
                 .param("t", token).query(String.class).single();
-        assertThat(collectCalls(orderRef)).isEqualTo(1);
+        assertThat(bankId.collectCalls(orderRef)).isEqualTo(1);
 
         clock.advance(COLLECT_INTERVAL);
         browser.get(poll);
         otherTab.get(poll);
 
-        assertThat(collectCalls(orderRef)).isEqualTo(2);
+        assertThat(bankId.collectCalls(orderRef)).isEqualTo(2);
     }
 
     @Test
     void statusWhenTokenIsMissingMalformedOrNoLoginsThen404WithNothingSaid() {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
+        bankId.startOnOtherDevice(browser);
 
         for (String poll : new String[] {"/login/bankid/status", "/login/bankid/status?t=",
                 "/login/bankid/status?t=not-a-token", "/login/bankid/status?t=AAAAAAAAAAAAAAAAAAAAAA"}) {
@@ -359,7 +318,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void statusWhenPolledWithTheTokenThenAnswersWithoutASession() {
-        String poll = pollUrl(startOnOtherDevice(browser()));
+        String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser()));
         WebClient noCookies = browser();
 
         WebClient.Page page = noCookies.get(poll);
@@ -371,13 +330,32 @@ class BankIdLoginFlowTest {
     }
 
     @Test
+    void statusWhenPolledThenTimedAsBankIdPollsNotAmongTheOtherRequests() {
+        String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser()));
+        long before = pollsCounted();
+
+        browser().get(poll);
+        browser().get(poll);
+
+        assertThat(pollsCounted()).isEqualTo(before + 2);
+        assertThat(browser().get("/actuator/prometheus").body())
+                .contains("uri=\"/login/bankid/vantar\"").doesNotContain("uri=\"/login/bankid/status\"");
+    }
+
+    private long pollsCounted() {
+        Matcher count = Pattern.compile("(?m)^sus_bankid_polls_seconds_count(?:\\{[^}]*})? (\\S+)$")
+                .matcher(browser().get("/actuator/prometheus").body());
+        return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
+    }
+
+    @Test
     void statusWhenTokenIsAnotherBrowsersThenTellsThatLoginsStateButCompletingNeedsTheSessionThatStartedIt() {
         Person person = personWithAccess();
         WebClient owner = browser();
-        String ownersPoll = pollUrl(startOnOtherDevice(owner));
+        String ownersPoll = BankIdTester.pollUrl(bankId.startOnOtherDevice(owner));
         WebClient other = browser();
-        String othersPoll = pollUrl(startOnOtherDevice(other));
-        inApp(openInApp(scanQr(owner), person.personnummer().value()), "identify");
+        String othersPoll = BankIdTester.pollUrl(bankId.startOnOtherDevice(other));
+        bankId.inApp(bankId.openInApp(bankId.scanQr(owner), person.personnummer().value()), "identify");
         clock.advance(COLLECT_INTERVAL);
 
         assertThat(other.get(ownersPoll).body()).contains("\"state\":\"complete\"", "\"next\":\"/login/bankid/vantar\"");
@@ -393,15 +371,15 @@ class BankIdLoginFlowTest {
     void statusWhenTheBrowserChoseEnglishThenBankIdsEnglishMessage() {
         WebClient browser = browser();
         browser.get("/login/bankid?lang=en");
-        String poll = pollUrl(startOnOtherDevice(browser));
+        String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser));
 
         assertThat(browser.get(poll).body()).contains("Start your BankID app.");
     }
 
     @Test
     void pollTokenWhenStoredThenOnlyItsHash() {
-        WebClient.Page waiting = startOnOtherDevice(browser());
-        String token = pollUrl(waiting).substring(pollUrl(waiting).indexOf("t=") + 2);
+        WebClient.Page waiting = bankId.startOnOtherDevice(browser());
+        String token = BankIdTester.pollUrl(waiting).substring(BankIdTester.pollUrl(waiting).indexOf("t=") + 2);
 
         assertThat(token).matches("[A-Za-z0-9_-]{22}");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bankid_login WHERE poll_token_hash = :h")
@@ -410,28 +388,20 @@ class BankIdLoginFlowTest {
                 .param("t", token).query(Long.class).single()).isZero();
     }
 
-    private int collectCalls(String orderRef) {
-        WebClient app = browser();
-        String text = app.get("/dev/bankid/app/order/" + orderRef).text();
-        Matcher m = Pattern.compile("Anrop till /collect \\(högst ett per 2 sekunder\\) (\\d+)").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
     @Test
     void statusWhenACollectFailsInTransitThenTheLoginWaitsAndTheNextCollectAsksAgain() {
         Person person = personWithAccess();
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        WebClient.Page opened = openInApp(scanQr(browser), person.personnummer().value());
-        setScenarios(false, 100);
+        bankId.startOnOtherDevice(browser);
+        WebClient.Page opened = bankId.openInApp(bankId.scanQr(browser), person.personnummer().value());
+        bankId.setScenarios(false, 100, 0);
 
         WebClient.Page waiting = pollAfterInterval(browser);
 
         assertThat(waiting.status()).isEqualTo(200);
         assertThat(waiting.text()).contains("Avbryt");
-        setScenarios(false, 0);
-        inApp(opened, "identify");
+        bankId.setScenarios(false, 0, 0);
+        bankId.inApp(opened, "identify");
         assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
     }
 
@@ -463,23 +433,23 @@ class BankIdLoginFlowTest {
     @Test
     void statusWhenQrIsNotScannedInTimeThenANewOrderIsMadeSilently() {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        String firstToken = scanQr(browser).split("\\.")[1];
+        bankId.startOnOtherDevice(browser);
+        String firstToken = bankId.scanQr(browser).split("\\.")[1];
 
         clock.advance(Duration.ofSeconds(31));
         WebClient.Page page = browser.get("/login/bankid/vantar");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("Starta BankID-appen.");
-        String secondToken = scanQr(browser).split("\\.")[1];
+        String secondToken = bankId.scanQr(browser).split("\\.")[1];
         assertThat(secondToken).isNotEqualTo(firstToken);
-        assertThat(scanQr(browser)).startsWith("bankid." + secondToken + ".0.");
+        assertThat(bankId.scanQr(browser)).startsWith("bankid." + secondToken + ".0.");
     }
 
     @Test
     void statusWhenTheAppDoesNotStartAfterTheRestartWindowThenBid004WithRfa17b() {
         WebClient browser = browser();
-        String poll = pollUrl(startOnOtherDevice(browser));
+        String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser));
         for (int i = 0; i < 6; i++) {
             clock.advance(Duration.ofSeconds(31));
             browser.get(poll);
@@ -494,14 +464,14 @@ class BankIdLoginFlowTest {
     @Test
     void cancelWhenAvbrytIsChosenThenTheOrderIsCancelledAtBankId() {
         WebClient browser = browser();
-        startOnOtherDevice(browser);
-        String code = scanQr(browser);
+        bankId.startOnOtherDevice(browser);
+        String code = bankId.scanQr(browser);
 
         WebClient.Page cancelled = browser.post("/login/bankid/avbryt");
 
         assertThat(cancelled.redirectsTo("/login/bankid?avbruten")).isTrue();
         assertThat(browser.get("/login/bankid?avbruten").text()).contains("Åtgärden avbröts.");
-        assertThat(openInApp(code, TestRegistry.uniquePersonnummer().value()).text())
+        assertThat(bankId.openInApp(code, TestRegistry.uniquePersonnummer().value()).text())
                 .contains("Beställningen är redan öppnad eller avslutad.");
     }
 
@@ -510,11 +480,11 @@ class BankIdLoginFlowTest {
         Person person = personWithAccess();
         WebClient first = browser();
         WebClient second = browser();
-        startOnOtherDevice(first);
-        startOnOtherDevice(second);
-        openInApp(scanQr(first), person.personnummer().value());
+        bankId.startOnOtherDevice(first);
+        bankId.startOnOtherDevice(second);
+        bankId.openInApp(bankId.scanQr(first), person.personnummer().value());
 
-        openInApp(scanQr(second), person.personnummer().value());
+        bankId.openInApp(bankId.scanQr(second), person.personnummer().value());
 
         WebClient.Page page = pollAfterInterval(first);
         assertThat(page.status()).isEqualTo(409);
@@ -523,7 +493,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenBankIdAnswersAlreadyInProgressThenBid007WithRfa4() {
-        setScenarios(true, 0);
+        bankId.setScenarios(true, 0, 0);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -536,7 +506,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenBankIdIsInMaintenanceBeyondTheRetriesThenBid008WithStatus503() {
-        setScenarios(false, 3);
+        bankId.setScenarios(false, 3, 0);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -548,7 +518,7 @@ class BankIdLoginFlowTest {
 
     @Test
     void startWhenMaintenanceIsShortThenRetriedUnseenAndTheLoginStarts() {
-        setScenarios(false, 2);
+        bankId.setScenarios(false, 2, 0);
         WebClient browser = browser();
         browser.get("/login/bankid");
 
@@ -566,10 +536,10 @@ class BankIdLoginFlowTest {
     @Test
     void loginWhenOlderThanAnHourThenForgottenWhenAnotherLoginStarts() {
         WebClient old = browser();
-        startOnOtherDevice(old);
+        bankId.startOnOtherDevice(old);
         clock.advance(Duration.ofMinutes(61));
 
-        startOnOtherDevice(browser());
+        bankId.startOnOtherDevice(browser());
 
         WebClient.Page page = old.get("/login/bankid/vantar");
         assertThat(page.status()).isEqualTo(409);
@@ -631,7 +601,7 @@ class BankIdLoginFlowTest {
         WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
         assertThat(started.redirectsTo("/login/bankid/vantar")).isTrue();
         browser.get("/login/bankid/vantar");
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), person.personnummer().value()), "identify");
 
         WebClient.Page result = pollAfterInterval(browser);
         assertThat(result.status()).isEqualTo(200);
@@ -648,13 +618,13 @@ class BankIdLoginFlowTest {
         browser.post("/login/bankid/start", "enhet", "annan");
         browser.get("/login/bankid/vantar");
         String nobody = se.susam.inloggning.testsupport.TestRegistry.uniquePersonnummer().value();
-        inApp(openInApp(scanQr(browser), nobody), "identify");
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), nobody), "identify");
         assertThat(pollAfterInterval(browser).text()).contains("Din e-legitimation fungerar", "ACC-001");
 
         Person person = personWithAccess();
         clock.advance(Duration.ofMinutes(1));
-        startOnOtherDevice(browser);
-        inApp(openInApp(scanQr(browser), person.personnummer().value()), "identify");
+        bankId.startOnOtherDevice(browser);
+        bankId.inApp(bankId.openInApp(bankId.scanQr(browser), person.personnummer().value()), "identify");
         assertThat(pollAfterInterval(browser).redirectsTo("/sus")).isTrue();
     }
 }
