@@ -38,10 +38,9 @@ final class HashRate {
     private HashRate() {
     }
 
-    static Result measure(Argon2Parameters parameters, int threads, Duration duration, CpuMeter meter)
-            throws InterruptedException {
+    static Result measure(Argon2Parameters parameters, int threads, Duration warmup, Duration duration,
+                          CpuMeter meter) throws InterruptedException {
         Argon2idHasher hasher = new Argon2idHasher(parameters);
-        Duration warmup = duration.compareTo(Duration.ofSeconds(5)) < 0 ? duration : Duration.ofSeconds(5);
         hashFor(hasher, threads, warmup);
         CpuMeter.Sample before = meter.sample();
         long start = System.nanoTime();

@@ -57,12 +57,13 @@ public final class SmsLoginBenchmark {
             System.exit(2);
             return;
         }
-        System.out.printf(Locale.ROOT, "Measuring raw Argon2id (m=%d, t=%d, p=%d) on %d threads for %d s…%n",
-                settings.argon2().memoryKib(), settings.argon2().iterations(), settings.argon2().parallelism(),
-                settings.hashThreads(), settings.hashDuration().toSeconds());
+        System.out.printf(Locale.ROOT, "Measuring raw Argon2id (m=%d, t=%d, p=%d) on %d threads: %d s warm-up, %d s"
+                + " measured…%n", settings.argon2().memoryKib(), settings.argon2().iterations(),
+                settings.argon2().parallelism(), settings.hashThreads(), settings.hashWarmup().toSeconds(),
+                settings.hashDuration().toSeconds());
         CpuMeter meter = new CpuMeter(settings.server());
-        HashRate.Result hashes = HashRate.measure(settings.argon2(), settings.hashThreads(), settings.hashDuration(),
-                meter);
+        HashRate.Result hashes = HashRate.measure(settings.argon2(), settings.hashThreads(), settings.hashWarmup(),
+                settings.hashDuration(), meter);
         System.out.printf(Locale.ROOT, "Driving SMS logins: %d virtual users, %d s warm-up, %d s measured…%n",
                 settings.concurrency(), settings.warmup().toSeconds(), settings.duration().toSeconds());
         LoadRun.Result load = LoadRun.run(settings, meter);
@@ -95,8 +96,9 @@ public final class SmsLoginBenchmark {
         line(out, "Argon2id     m=%d KiB, t=%d, p=%d", settings.argon2().memoryKib(), settings.argon2().iterations(),
                 settings.argon2().parallelism());
         line(out, "Server       %s, %d benchmark persons", settings.server(), settings.users());
-        line(out, "Raw hashing  %d threads, %.1f s: %d hashes = %.1f hashes/s (%.1f ms per hash, %.1f ms CPU)",
-                hashes.threads(), hashes.elapsed().toNanos() / 1e9, hashes.hashes(), hashes.perSecond(),
+        line(out, "Raw hashing  %d threads, %.1f s after %d s warm-up: %d hashes = %.1f hashes/s"
+                + " (%.1f ms per hash, %.1f ms CPU)", hashes.threads(), hashes.elapsed().toNanos() / 1e9,
+                settings.hashWarmup().toSeconds(), hashes.hashes(), hashes.perSecond(),
                 hashes.millisPerHash(), hashCpuMillis);
         line(out, "  CPU        machine %.2f cores busy: hashing %.2f, other processes %.2f",
                 hashes.cpu().machineCores(), hashes.cpu().clientCores(), hashes.cpu().otherCores());
