@@ -1,6 +1,6 @@
 // BankID waiting page: asks our server for the status every second with the page's poll token (the
 // server collects at BankID at most every two seconds), shows BankID's message, reloads the
-// animated QR code, and goes back to the waiting page's address when the login is over, where the
+// animated QR code (by the same token), and goes back to the waiting page's address when the login is over, where the
 // session completes it. Without JavaScript the page refreshes itself instead.
 (function () {
   'use strict';
@@ -25,7 +25,7 @@
           status.textContent = body.message;
         }
         if (qr) {
-          qr.src = '/login/bankid/qr.svg?t=' + Date.now();
+          qr.src = qr.getAttribute('data-qr') + '&n=' + Date.now();
         }
         window.setTimeout(poll, 1000);
       })

@@ -66,6 +66,24 @@ class BankIdPolls {
 
     /** Where the login of {@code pollToken} stands; empty for a token that is malformed or no login's. */
     Optional<BankIdStatus> poll(String pollToken) {
+        return copyOf(pollToken).map(copy -> {
+            BankIdLogins.Login login = service.collectDue(copy.login())
+                    ? collect(hash(pollToken), copy.login()) : copy.login();
+            return service.statusOf(login);
+        });
+    }
+
+    /**
+     * The animated QR code's text for this second, from this node's copy of the login (the waiting
+     * page reloads the image after each poll, so the copy is as fresh as the poll's answer); empty
+     * for a token that is malformed or no login's, or a login not waiting for a QR code.
+     */
+    Optional<String> qrData(String pollToken) {
+        return copyOf(pollToken).flatMap(copy -> service.qrData(copy.login()));
+    }
+
+    /** This node's copy of the login of {@code pollToken}, read again if stale; notes the poll. */
+    private Optional<Copy> copyOf(String pollToken) {
         if (pollToken == null || !TOKEN.matcher(pollToken).matches()) {
             return Optional.empty();
         }
@@ -83,10 +101,9 @@ class BankIdPolls {
         }
         Copy read = copy;
         // A collect that finished meanwhile has put a newer copy: keep it, and note the poll.
-        copy = copies.compute(hash, (h, current) -> current == null || current.readAt().isBefore(read.readAt())
-                ? new Copy(read.login(), read.readAt(), now) : new Copy(current.login(), current.readAt(), now));
-        BankIdLogins.Login login = service.collectDue(copy.login()) ? collect(hash, copy.login()) : copy.login();
-        return Optional.of(service.statusOf(login));
+        return Optional.of(copies.compute(hash, (h, current) -> current == null
+                || current.readAt().isBefore(read.readAt())
+                ? new Copy(read.login(), read.readAt(), now) : new Copy(current.login(), current.readAt(), now)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package se.susam.inloggning.bankidlogin;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,44 +23,60 @@ import tools.jackson.databind.json.JsonMapper;
  * and BankID's message; "complete" sends the page to {@code /login/bankid/vantar}, where the session
  * that started the login, and only it, turns it into a login. A missing, malformed or unknown token
  * gets 404 with no body: nothing tells a wrong token from an expired one.
+ *
+ * <p>{@code GET /login/bankid/qr.svg?t=<poll token>}: the animated QR code, which the page reloads
+ * after each poll, answered the same way from the same copy of the login. Without a token the
+ * address is the session's (the controller's), for a browser without JavaScript.
  */
 final class BankIdStatusFilter extends HttpFilter {
 
     static final String PATH = "/login/bankid/status";
+    static final String QR_PATH = "/login/bankid/qr.svg";
 
     private final BankIdPolls polls;
     private final LocaleResolver locales;
-    private final Timer timer;
+    private final Timer statusTimer;
+    private final Timer qrTimer;
 
-    BankIdStatusFilter(BankIdPolls polls, LocaleResolver locales, Timer timer) {
+    BankIdStatusFilter(BankIdPolls polls, LocaleResolver locales, Timer statusTimer, Timer qrTimer) {
         this.polls = polls;
         this.locales = locales;
-        this.timer = timer;
+        this.statusTimer = statusTimer;
+        this.qrTimer = qrTimer;
+    }
+
+    /** Whether this filter answers {@code request}: a status poll, or the QR code by poll token. */
+    static boolean answers(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PATH.equals(path) || QR_PATH.equals(path) && request.getParameter("t") != null;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (!answers(request)) {
             chain.doFilter(request, response);
             return;
         }
+        boolean status = request.getRequestURI().endsWith(PATH);
         long start = System.nanoTime();
         try {
-            answer(request, response);
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (!"GET".equals(request.getMethod())) {
+                response.setHeader("Allow", "GET");
+                response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            } else if (status) {
+                status(request, response);
+            } else {
+                qr(request, response);
+            }
         } finally {
-            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            (status ? statusTimer : qrTimer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (!"GET".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET");
-            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
+    private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var status = polls.poll(request.getParameter("t"));
         if (status.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -74,9 +91,21 @@ final class BankIdStatusFilter extends HttpFilter {
                     "message", failed.rfa().text(language), "code", failed.code().code(),
                     "next", "/login/bankid/vantar");
         };
-        byte[] json = JsonMapper.shared().writeValueAsBytes(body);
-        response.setContentType("application/json");
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
+        write(response, "application/json", JsonMapper.shared().writeValueAsBytes(body));
+    }
+
+    private void qr(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var data = polls.qrData(request.getParameter("t"));
+        if (data.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        write(response, "image/svg+xml", QrSvg.of(data.get()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

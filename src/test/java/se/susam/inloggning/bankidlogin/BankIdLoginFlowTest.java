@@ -330,6 +330,27 @@ class BankIdLoginFlowTest {
     }
 
     @Test
+    void qrCodeWhenFetchedWithThePollTokenThenTheSameCodeWithoutASessionAndNothingForABadToken() {
+        WebClient browser = browser();
+        WebClient.Page waiting = bankId.startOnOtherDevice(browser);
+        Matcher src = Pattern.compile("id=\"bankid-qr\"[^>]*data-qr=\"([^\"]+)\"").matcher(waiting.body());
+        assertThat(src.find()).as(waiting.body()).isTrue();
+        String qrUrl = src.group(1).replace("&amp;", "&");
+        assertThat(qrUrl).isEqualTo(BankIdTester.pollUrl(waiting).replace("/login/bankid/status", "/login/bankid/qr.svg"));
+        WebClient noCookies = browser();
+
+        WebClient.Page qr = noCookies.get(qrUrl + "&n=1");
+
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.body()).startsWith("<svg");
+        assertThat(QrScanner.scan(qr.body())).isEqualTo(bankId.scanQr(browser));
+        assertThat(noCookies.sessionCookie()).as("no session made for the QR code").isNull();
+        assertThat(noCookies.get("/login/bankid/qr.svg?t=AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);
+        assertThat(noCookies.get("/login/bankid/qr.svg?t=not-a-token").status()).isEqualTo(404);
+        assertThat(noCookies.post(qrUrl).status()).isEqualTo(405);
+    }
+
+    @Test
     void statusWhenPolledThenTimedAsBankIdPollsNotAmongTheOtherRequests() {
         String poll = BankIdTester.pollUrl(bankId.startOnOtherDevice(browser()));
         long before = pollsCounted();
@@ -343,7 +364,7 @@ class BankIdLoginFlowTest {
     }
 
     private long pollsCounted() {
-        Matcher count = Pattern.compile("(?m)^sus_bankid_polls_seconds_count(?:\\{[^}]*})? (\\S+)$")
+        Matcher count = Pattern.compile("(?m)^sus_bankid_polls_seconds_count\\{[^}]*answer=\"status\"[^}]*} (\\S+)$")
                 .matcher(browser().get("/actuator/prometheus").body());
         return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
     }
