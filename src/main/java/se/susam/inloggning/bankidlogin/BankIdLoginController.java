@@ -11,9 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,15 +137,6 @@ class BankIdLoginController {
             }
             case BankIdStatus.Failed failed -> failed(failed.code(), failed.rfa(), response, model, locale);
         };
-    }
-
-    /** The animated QR code of this second (RP API v6.0: a new code every second). */
-    @GetMapping(path = "/qr.svg")
-    ResponseEntity<String> qr(HttpServletRequest request) {
-        return service.qrData(loginId(request))
-                .map(data -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.of(data)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @PostMapping("/avbryt")

@@ -143,11 +143,6 @@ class BankIdLoginService {
     }
 
     /** The animated QR code's text for this second; empty unless waiting for another device. */
-    Optional<String> qrData(String loginId) {
-        return find(loginId).flatMap(this::qrData);
-    }
-
-    /** The animated QR code's text for this second of {@code login} as read; empty unless waiting for another device. */
     Optional<String> qrData(BankIdLogins.Login login) {
         return Optional.of(login)
                 .filter(l -> l.status() == BankIdLogins.Status.PENDING && l.device() == BankIdLogins.Device.OTHER

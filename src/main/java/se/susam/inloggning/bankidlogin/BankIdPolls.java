@@ -66,20 +66,24 @@ class BankIdPolls {
 
     /** Where the login of {@code pollToken} stands; empty for a token that is malformed or no login's. */
     Optional<BankIdStatus> poll(String pollToken) {
-        return copyOf(pollToken).map(copy -> {
-            BankIdLogins.Login login = service.collectDue(copy.login())
-                    ? collect(hash(pollToken), copy.login()) : copy.login();
-            return service.statusOf(login);
-        });
+        return current(pollToken).map(service::statusOf);
     }
 
     /**
-     * The animated QR code's text for this second, from this node's copy of the login (the waiting
-     * page reloads the image after each poll, so the copy is as fresh as the poll's answer); empty
-     * for a token that is malformed or no login's, or a login not waiting for a QR code.
+     * The animated QR code's text for this second; empty for a token that is malformed or no
+     * login's, or a login not waiting for a QR code. The image is fetched like a poll (the waiting
+     * page reloads it after each poll; without JavaScript the page itself reloads), so it too
+     * collects when a collect is due: a new order BankID's {@code startFailed} brought, by whichever
+     * path collected, reaches the image at once.
      */
     Optional<String> qrData(String pollToken) {
-        return copyOf(pollToken).flatMap(copy -> service.qrData(copy.login()));
+        return current(pollToken).flatMap(service::qrData);
+    }
+
+    /** The login of {@code pollToken} as this node knows it, collected first if a collect is due. */
+    private Optional<BankIdLogins.Login> current(String pollToken) {
+        return copyOf(pollToken).map(copy -> service.collectDue(copy.login())
+                ? collect(hash(pollToken), copy.login()) : copy.login());
     }
 
     /** This node's copy of the login of {@code pollToken}, read again if stale; notes the poll. */

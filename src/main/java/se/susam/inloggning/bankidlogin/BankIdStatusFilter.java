@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that started the login, and only it, turns it into a login. A missing, malformed or unknown token
  * gets 404 with no body: nothing tells a wrong token from an expired one.
  *
- * <p>{@code GET /login/bankid/qr.svg?t=<poll token>}: the animated QR code, which the page reloads
- * after each poll, answered the same way from the same copy of the login. Without a token the
- * address is the session's (the controller's), for a browser without JavaScript.
+ * <p>{@code GET /login/bankid/qr.svg?t=<poll token>}: the animated QR code (RP API v6.0: a new
+ * code every second), which the page reloads after each poll, answered the same way from the same
+ * copy of the login.
  */
 final class BankIdStatusFilter extends HttpFilter {
 
@@ -45,10 +45,10 @@ final class BankIdStatusFilter extends HttpFilter {
         this.qrTimer = qrTimer;
     }
 
-    /** Whether this filter answers {@code request}: a status poll, or the QR code by poll token. */
+    /** Whether this filter answers {@code request}: a status poll or the QR code. */
     static boolean answers(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return PATH.equals(path) || QR_PATH.equals(path) && request.getParameter("t") != null;
+        return PATH.equals(path) || QR_PATH.equals(path);
     }
 
     @Override

@@ -280,7 +280,8 @@ class BankIdLoginFlowTest {
                 .param("t", first.split("\\.")[1]).query(String.class).single();
         assertThat(waiting.body()).doesNotContain(secret);
         assertThat(browser.get(BankIdTester.pollUrl(waiting)).body()).doesNotContain(secret);
-        assertThat(browser.get("/login/bankid/qr.svg").body()).doesNotContain(secret);
+        WebClient.Page svg = browser.get(BankIdTester.pollUrl(waiting).replace("/status", "/qr.svg"));
+        assertThat(svg.body()).startsWith("<svg").doesNotContain(secret);
     }
 
     @Test
@@ -330,7 +331,7 @@ class BankIdLoginFlowTest {
     }
 
     @Test
-    void qrCodeWhenFetchedWithThePollTokenThenTheSameCodeWithoutASessionAndNothingForABadToken() {
+    void qrCodeWhenFetchedWithThePollTokenThenTheCodeWithoutASessionAndNothingWithoutAGoodToken() {
         WebClient browser = browser();
         WebClient.Page waiting = bankId.startOnOtherDevice(browser);
         Matcher src = Pattern.compile("id=\"bankid-qr\"[^>]*data-qr=\"([^\"]+)\"").matcher(waiting.body());
@@ -346,6 +347,7 @@ class BankIdLoginFlowTest {
         assertThat(QrScanner.scan(qr.body())).isEqualTo(bankId.scanQr(browser));
         assertThat(noCookies.sessionCookie()).as("no session made for the QR code").isNull();
         assertThat(noCookies.get("/login/bankid/qr.svg?t=AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);
+        assertThat(browser.get("/login/bankid/qr.svg").status()).as("the session alone").isEqualTo(404);
         assertThat(noCookies.get("/login/bankid/qr.svg?t=not-a-token").status()).isEqualTo(404);
         assertThat(noCookies.post(qrUrl).status()).isEqualTo(405);
     }
@@ -621,7 +623,7 @@ class BankIdLoginFlowTest {
         assertThat(browser.get("/login/bankid?test=1").text()).contains("Det här är ett test av din e-legitimation");
         WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
         assertThat(started.redirectsTo("/login/bankid/vantar")).isTrue();
-        browser.get("/login/bankid/vantar");
+        bankId.waitingPage(browser);
         bankId.inApp(bankId.openInApp(bankId.scanQr(browser), person.personnummer().value()), "identify");
 
         WebClient.Page result = pollAfterInterval(browser);
@@ -637,7 +639,7 @@ class BankIdLoginFlowTest {
         WebClient browser = browser();
         browser.get("/login/bankid?test=1");
         browser.post("/login/bankid/start", "enhet", "annan");
-        browser.get("/login/bankid/vantar");
+        bankId.waitingPage(browser);
         String nobody = se.susam.inloggning.testsupport.TestRegistry.uniquePersonnummer().value();
         bankId.inApp(bankId.openInApp(bankId.scanQr(browser), nobody), "identify");
         assertThat(pollAfterInterval(browser).text()).contains("Din e-legitimation fungerar", "ACC-001");

@@ -3,6 +3,8 @@ package se.susam.inloggning.bankidlogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +18,12 @@ import se.susam.inloggning.testsupport.WebClient;
 final class BankIdTester {
 
     private static final Pattern POLL = Pattern.compile("data-poll=\"([^\"]+)\"");
+    private static final Pattern QR = Pattern.compile("data-qr=\"([^\"]+)\"");
     private static final Pattern COLLECTS = Pattern.compile("Anrop till /collect \\(högst ett per 2 sekunder\\) (\\d+)");
 
     private final int port;
+    /** The QR code's address on each browser's last waiting page. */
+    private final Map<WebClient, String> qrAddresses = new WeakHashMap<>();
 
     BankIdTester(int port) {
         this.port = port;
@@ -41,7 +46,17 @@ final class BankIdTester {
         browser.get("/login/bankid");
         WebClient.Page started = browser.post("/login/bankid/start", "enhet", "annan");
         assertThat(started.redirectsTo("/login/bankid/vantar")).as(started.status() + " " + started.text()).isTrue();
-        return browser.get("/login/bankid/vantar");
+        return waitingPage(browser);
+    }
+
+    /** {@code browser} opens the waiting page, as after starting; the page. */
+    WebClient.Page waitingPage(WebClient browser) {
+        WebClient.Page waiting = browser.get("/login/bankid/vantar");
+        Matcher qr = QR.matcher(waiting.body());
+        if (qr.find()) {
+            qrAddresses.put(browser, qr.group(1).replace("&amp;", "&"));
+        }
+        return waiting;
     }
 
     /** The address the waiting page's script polls: the status with the page's poll token. */
@@ -51,9 +66,11 @@ final class BankIdTester {
         return poll.group(1).replace("&amp;", "&");
     }
 
-    /** What the QR code on {@code browser}'s waiting page says now. */
+    /** What the QR code on {@code browser}'s last waiting page says now, as the page's script reloads it. */
     String scanQr(WebClient browser) {
-        WebClient.Page svg = browser.get("/login/bankid/qr.svg");
+        String address = qrAddresses.get(browser);
+        assertThat(address).as("a waiting page with a QR code in this browser").isNotNull();
+        WebClient.Page svg = browser.get(address + "&n=" + System.nanoTime());
         assertThat(svg.status()).isEqualTo(200);
         return QrScanner.scan(svg.body());
     }
