@@ -5,6 +5,7 @@
 # Settings (environment):
 #   BENCH_LOGINS=10000 BENCH_RAMP=60 BENCH_WARMUP=15 BENCH_DURATION=60 (seconds)
 #   BENCH_CONNECTIONS=256 (keep-alive connections the polls share, as behind a load balancer)
+#   BENCH_QR=false (true: each browser also reloads the QR image after each poll, as the QR page does)
 #   BENCH_DB=h2file|postgres (h2file)   postgres: database sus_bench_bankid on 127.0.0.1:5432, made anew
 #   BENCH_PORT=18191 BENCH_STUB_PORT=18192 BENCH_HEAP=512m BENCH_BUILD=1 (0 reuses target/)
 #   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""
@@ -47,4 +48,4 @@ echo "Server ready on port $port (profiles $profiles, database $db, heap ${BENCH
 timeout $(( ${BENCH_RAMP:-60} + ${BENCH_WARMUP:-15} + ${BENCH_DURATION:-60} + 180 )) "$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.bankid.BankIdPollBenchmark url="http://127.0.0.1:$port" stub-port="$stub_port" \
   logins="$logins" ramp="${BENCH_RAMP:-60}" warmup="${BENCH_WARMUP:-15}" duration="${BENCH_DURATION:-60}" \
-  connections="${BENCH_CONNECTIONS:-256}" report="$out/bankid-report-$stamp.txt"
+  connections="${BENCH_CONNECTIONS:-256}" qr="${BENCH_QR:-false}" report="$out/bankid-report-$stamp.txt"

@@ -3,8 +3,10 @@ package se.susam.inloggning.bankidlogin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,8 @@ class BankIdPolls {
     private final Clock clock;
     private final Duration collectWait;
     private final Map<String, Copy> copies = new ConcurrentHashMap<>();
+    /** The QR mask pattern of each order this node has drawn, by qrStartToken. */
+    private final Map<String, Integer> masks = new ConcurrentHashMap<>();
     /** The collect this node has in flight per token hash. */
     private final Map<String, CompletableFuture<BankIdLogins.Login>> collecting = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastSweep;
@@ -70,14 +74,20 @@ class BankIdPolls {
     }
 
     /**
-     * The animated QR code's text for this second; empty for a token that is malformed or no
+     * The animated QR code of this second as SVG (see {@link QrSvg}: an order's first symbol
+     * chooses the mask pattern, its later symbols keep it); empty for a token that is malformed or no
      * login's, or a login not waiting for a QR code. The image is fetched like a poll (the waiting
      * page reloads it after each poll; without JavaScript the page itself reloads), so it too
      * collects when a collect is due: a new order BankID's {@code startFailed} brought, by whichever
      * path collected, reaches the image at once.
      */
-    Optional<String> qrData(String pollToken) {
-        return current(pollToken).flatMap(service::qrData);
+    Optional<String> qrImage(String pollToken) {
+        return current(pollToken).flatMap(login -> service.qrData(login).map(data -> {
+            Integer mask = masks.get(login.qrStartToken());
+            QrSvg.Drawn drawn = QrSvg.draw(data, mask == null ? -1 : mask);
+            masks.putIfAbsent(login.qrStartToken(), drawn.maskPattern());
+            return drawn.svg();
+        }));
     }
 
     /** The login of {@code pollToken} as this node knows it, collected first if a collect is due. */
@@ -171,6 +181,9 @@ class BankIdPolls {
         }
         Instant idleSince = now.minus(IDLE);
         copies.values().removeIf(copy -> copy.polledAt().isBefore(idleSince));
+        Set<String> drawn = new HashSet<>();
+        copies.values().forEach(copy -> drawn.add(copy.login().qrStartToken()));
+        masks.keySet().retainAll(drawn);
     }
 
     /** The token's SHA-256, as stored in {@code bankid_login.poll_token_hash}. */

@@ -95,12 +95,12 @@ final class BankIdStatusFilter extends HttpFilter {
     }
 
     private void qr(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var data = polls.qrData(request.getParameter("t"));
-        if (data.isEmpty()) {
+        var svg = polls.qrImage(request.getParameter("t"));
+        if (svg.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        write(response, "image/svg+xml", QrSvg.of(data.get()).getBytes(StandardCharsets.UTF_8));
+        write(response, "image/svg+xml", svg.get().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {

@@ -12,7 +12,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 final class QrScanner {
 
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
-    private static final Pattern MODULE = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z");
+    /** A run of dark modules: from (x, y), w modules to the right, one down. */
+    private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z");
     private static final int SCALE = 4;
 
     private QrScanner() {
@@ -27,12 +28,13 @@ final class QrScanner {
         int size = modules * SCALE;
         int[] pixels = new int[size * size];
         java.util.Arrays.fill(pixels, 0xFFFFFFFF);
-        Matcher m = MODULE.matcher(svg);
+        Matcher m = RUN.matcher(svg);
         while (m.find()) {
             int x = Integer.parseInt(m.group(1));
             int y = Integer.parseInt(m.group(2));
+            int width = Integer.parseInt(m.group(3));
             for (int dy = 0; dy < SCALE; dy++) {
-                for (int dx = 0; dx < SCALE; dx++) {
+                for (int dx = 0; dx < width * SCALE; dx++) {
                     pixels[(y * SCALE + dy) * size + x * SCALE + dx] = 0xFF000000;
                 }
             }

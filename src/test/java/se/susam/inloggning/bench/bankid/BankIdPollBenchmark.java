@@ -60,7 +60,7 @@ public final class BankIdPollBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("url", "http://127.0.0.1:18191", "stub-port", "18192",
-                "logins", "1000", "ramp", "20", "warmup", "10", "duration", "60", "connections", "256"));
+                "logins", "1000", "ramp", "20", "warmup", "10", "duration", "60", "connections", "256", "qr", "false"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             settings.put(kv[0], kv[1]);
@@ -75,7 +75,8 @@ public final class BankIdPollBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         try (BankIdStub stub = new BankIdStub(Integer.parseInt(settings.get("stub-port")))) {
-            Run run = new Run(http, url, logins, Integer.parseInt(settings.get("connections")));
+            Run run = new Run(http, url, logins, Integer.parseInt(settings.get("connections")),
+                    Boolean.parseBoolean(settings.get("qr")));
             System.out.printf(Locale.ROOT, "Starting %d BankID logins over %d s…%n", logins, ramp.toSeconds());
             run.startAll(ramp);
             System.out.printf(Locale.ROOT, "%d logins pending (%d failed to start); warm-up %d s…%n",
@@ -122,6 +123,10 @@ public final class BankIdPollBenchmark {
         final AtomicLong pollErrors = new AtomicLong();
         final AtomicLong late = new AtomicLong();
         final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        /** Whether each browser also reloads the QR image after each poll, as the QR page's script does. */
+        final boolean qr;
+        final ConcurrentLinkedQueue<long[]> qrLatencies = new ConcurrentLinkedQueue<>();
+        final AtomicLong qrErrors = new AtomicLong();
         volatile boolean measuring;
         volatile boolean running = true;
         final List<Thread> browsers = new ArrayList<>();
@@ -135,14 +140,32 @@ public final class BankIdPollBenchmark {
         final BlockingQueue<HttpConnection> connections;
         final int poolSize;
 
-        Run(HttpClient http, String url, int logins, int connections) {
+        Run(HttpClient http, String url, int logins, int connections, boolean qr) {
             this.http = http;
+            this.qr = qr;
             this.url = url;
             this.logins = logins;
             this.poolSize = connections;
             this.connections = new ArrayBlockingQueue<>(connections);
             for (int i = 0; i < connections; i++) {
                 this.connections.add(new HttpConnection(URI.create(url)));
+            }
+        }
+
+        /** The QR image after a poll, timed like a poll; an answer that is no QR code counts as an error. */
+        private void qrImage(String target, String session) {
+            long sent = System.nanoTime();
+            try {
+                HttpConnection.Response image = poll(target, session);
+                if (measuring && (image.status() != 200 || !image.body().startsWith("<svg"))) {
+                    qrErrors.incrementAndGet();
+                } else if (measuring) {
+                    qrLatencies.add(new long[] {System.nanoTime() - sent});
+                }
+            } catch (Exception e) {
+                if (measuring) {
+                    qrErrors.incrementAndGet();
+                }
             }
         }
 
@@ -244,8 +267,13 @@ public final class BankIdPollBenchmark {
                         if (measuring) {
                             pollErrors.incrementAndGet();
                         }
-                    } else if (measuring) {
-                        latencies.add(new long[] {took});
+                    } else {
+                        if (measuring) {
+                            latencies.add(new long[] {took});
+                        }
+                        if (qr) {
+                            qrImage(pollTarget.replace("/status", "/qr.svg") + "&n=" + sent, session);
+                        }
                     }
                 } catch (Exception e) {
                     if (measuring) {
@@ -329,6 +357,12 @@ public final class BankIdPollBenchmark {
                 sorted.length / seconds, run.pollErrors.get(), run.late.get());
         line(out, "Poll latency     p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 < 50 ms)",
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
+        if (run.qr) {
+            long[] qr = run.qrLatencies.stream().mapToLong(l -> l[0]).sorted().toArray();
+            line(out, "QR images        %d (%.0f/s), %d errors; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    qr.length, qr.length / seconds, run.qrErrors.get(), percentile(qr, 50), percentile(qr, 90),
+                    percentile(qr, 99), percentile(qr, 100));
+        }
         line(out, "Collects         %d to BankID (%.0f/s): per order mean %.2f/s, max %.2f/s  (target <= 0.5/s)",
                 totalCollects, totalCollects / seconds, meanRate, maxRate);
         line(out, "Server heap      peak %.0f MiB used  (target < 512 MiB); live after GC at most %.0f MiB, %.1f KiB "
