@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import se.susam.inloggning.bankid.CompletionData;
 import se.susam.inloggning.bankid.OrderResponse;
@@ -16,7 +17,9 @@ import se.susam.inloggning.identity.Personnummer;
 /**
  * BankID logins in the database, so any node can serve any poll. Every change is a conditional
  * update on the status (and, for collect, on the time of the last collect), so two nodes or two tabs
- * never both collect within the interval, both restart an order or both complete a login.
+ * never both collect within the interval, both restart an order or both complete a login. The time
+ * of the last collect lives in its own narrow table, {@code bankid_collect}, with a row while the
+ * login is pending, so a claim rewrites two columns instead of the whole login row.
  */
 @Repository
 class BankIdLogins {
@@ -43,7 +46,10 @@ class BankIdLogins {
     private static final String COLUMNS = """
             id, order_ref, auto_start_token, qr_start_token, qr_start_secret, order_started_at, login_started_at,
             device, mobile, end_user_ip, user_agent, referring_domain, device_identifier, return_url, return_nonce,
-            status, hint_code, error_code, rfa, restarts, personnummer, last_collect_at, poll_token_hash""";
+            status, hint_code, error_code, rfa, restarts, personnummer, poll_token_hash""";
+    /** A login with the time of its last collect (none once it has ended). */
+    private static final String SELECT = "SELECT " + COLUMNS
+            + ", c.last_collect_at FROM bankid_login LEFT JOIN bankid_collect c ON c.login_id = id";
 
     private final JdbcClient jdbc;
 
@@ -51,10 +57,11 @@ class BankIdLogins {
         this.jdbc = jdbc;
     }
 
+    @Transactional
     void create(Login login) {
         jdbc.sql("INSERT INTO bankid_login (" + COLUMNS + """
                 ) VALUES (:id, :orderRef, :ast, :qrt, :qrs, :orderStarted, :loginStarted, :device, :mobile, :ip,
-                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL, NULL, :poll)""")
+                          :ua, :domain, :deviceId, :returnUrl, :nonce, :status, NULL, NULL, NULL, 0, NULL, :poll)""")
                 .param("id", login.id()).param("orderRef", login.orderRef())
                 .param("ast", login.autoStartToken()).param("qrt", login.qrStartToken())
                 .param("qrs", login.qrStartSecret())
@@ -65,16 +72,18 @@ class BankIdLogins {
                 .param("nonce", login.returnNonce()).param("status", Status.PENDING.name())
                 .param("poll", login.pollTokenHash())
                 .update();
+        jdbc.sql("INSERT INTO bankid_collect (login_id, last_collect_at) VALUES (:id, NULL)")
+                .param("id", login.id()).update();
     }
 
     Optional<Login> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bankid_login WHERE id = :id").param("id", id).query(LOGIN)
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(LOGIN)
                 .optional();
     }
 
     /** The login whose waiting page polls with the token of this hash. */
     Optional<Login> findByPollTokenHash(String pollTokenHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bankid_login WHERE poll_token_hash = :hash")
+        return jdbc.sql(SELECT + " WHERE poll_token_hash = :hash")
                 .param("hash", pollTokenHash).query(LOGIN).optional();
     }
 
@@ -98,8 +107,8 @@ class BankIdLogins {
      */
     boolean claimCollect(String id, Instant now, Instant notAfter) {
         return jdbc.sql("""
-                UPDATE bankid_login SET last_collect_at = :now
-                WHERE id = :id AND status = 'PENDING' AND (last_collect_at IS NULL OR last_collect_at <= :notAfter)""")
+                UPDATE bankid_collect SET last_collect_at = :now
+                WHERE login_id = :id AND (last_collect_at IS NULL OR last_collect_at <= :notAfter)""")
                 .param("now", utc(now)).param("id", id).param("notAfter", utc(notAfter)).update() == 1;
     }
 
@@ -109,38 +118,53 @@ class BankIdLogins {
     }
 
     /** Replaces a failed order ({@code startFailed}) by a new one; false if no longer pending. */
+    @Transactional
     boolean restart(String id, OrderResponse order, Instant now) {
-        return jdbc.sql("""
+        boolean restarted = jdbc.sql("""
                 UPDATE bankid_login SET order_ref = :orderRef, auto_start_token = :ast, qr_start_token = :qrt,
-                       qr_start_secret = :qrs, order_started_at = :now, hint_code = NULL, last_collect_at = NULL,
-                       restarts = restarts + 1
+                       qr_start_secret = :qrs, order_started_at = :now, hint_code = NULL, restarts = restarts + 1
                 WHERE id = :id AND status = 'PENDING'""")
                 .param("orderRef", order.orderRef()).param("ast", order.autoStartToken())
                 .param("qrt", order.qrStartToken()).param("qrs", order.qrStartSecret()).param("now", utc(now))
                 .param("id", id).update() == 1;
+        if (restarted) {
+            jdbc.sql("UPDATE bankid_collect SET last_collect_at = NULL WHERE login_id = :id").param("id", id).update();
+        }
+        return restarted;
     }
 
+    @Transactional
     boolean fail(String id, String hintCode, String errorCode, String rfa) {
-        return jdbc.sql("""
+        return ended(id, jdbc.sql("""
                 UPDATE bankid_login SET status = 'FAILED', hint_code = :hint, error_code = :code, rfa = :rfa,
                        qr_start_secret = NULL
                 WHERE id = :id AND status = 'PENDING'""")
-                .param("hint", hintCode).param("code", errorCode).param("rfa", rfa).param("id", id).update() == 1;
+                .param("hint", hintCode).param("code", errorCode).param("rfa", rfa).param("id", id).update() == 1);
     }
 
+    @Transactional
     boolean cancel(String id) {
-        return jdbc.sql("""
+        return ended(id, jdbc.sql("""
                 UPDATE bankid_login SET status = 'CANCELLED', qr_start_secret = NULL
-                WHERE id = :id AND status = 'PENDING'""").param("id", id).update() == 1;
+                WHERE id = :id AND status = 'PENDING'""").param("id", id).update() == 1);
+    }
+
+    /** A login that has just ended ({@code ended}) is no longer collected: its claim row goes. */
+    private boolean ended(String id, boolean ended) {
+        if (ended) {
+            jdbc.sql("DELETE FROM bankid_collect WHERE login_id = :id").param("id", id).update();
+        }
+        return ended;
     }
 
     /** Marks the login complete and keeps BankID's completionData as evidence of it. */
+    @Transactional
     boolean complete(Login login, Personnummer personnummer, CompletionData data, String correlationId, Instant now) {
-        boolean completed = jdbc.sql("""
+        boolean completed = ended(login.id(), jdbc.sql("""
                 UPDATE bankid_login SET status = 'COMPLETE', personnummer = :pnr, hint_code = NULL,
                        qr_start_secret = NULL
                 WHERE id = :id AND status = 'PENDING'""")
-                .param("pnr", personnummer.value()).param("id", login.id()).update() == 1;
+                .param("pnr", personnummer.value()).param("id", login.id()).update() == 1);
         if (completed) {
             jdbc.sql("""
                     INSERT INTO bankid_completion (order_ref, login_id, personnummer, given_name, surname, device_ip,
@@ -162,7 +186,10 @@ class BankIdLogins {
         return completed;
     }
 
-    /** Forgets logins started before {@code cutoff}: they are long over (BankID orders live 3 minutes). */
+    /**
+     * Forgets logins started before {@code cutoff}: they are long over (BankID orders live 3 minutes).
+     * Their claim rows, if any are left, go with them ({@code ON DELETE CASCADE}).
+     */
     int purgeStartedBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM bankid_login WHERE login_started_at < :cutoff").param("cutoff", utc(cutoff))
                 .update();

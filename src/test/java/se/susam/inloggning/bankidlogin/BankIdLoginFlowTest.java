@@ -429,6 +429,25 @@ class BankIdLoginFlowTest {
     }
 
     @Test
+    void collectClaimWhenTheLoginIsPendingThenKeptAndWhenItEndsThenGone() {
+        WebClient browser = browser();
+        bankId.startOnOtherDevice(browser);
+        String qrStartToken = bankId.scanQr(browser).split("\\.")[1];
+        String loginId = jdbc.sql("SELECT id FROM bankid_login WHERE qr_start_token = :t")
+                .param("t", qrStartToken).query(String.class).single();
+        assertThat(jdbc.sql("SELECT last_collect_at FROM bankid_collect WHERE login_id = :id").param("id", loginId)
+                .query(java.time.OffsetDateTime.class).optional()).as("claimed by the waiting page's collect").isPresent();
+
+        browser.post("/login/bankid/avbryt");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bankid_collect WHERE login_id = :id").param("id", loginId)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM bankid_collect c JOIN bankid_login l ON l.id = c.login_id
+                WHERE l.status <> 'PENDING'""").query(Long.class).single()).as("claims of ended logins").isZero();
+    }
+
+    @Test
     void statusWhenUserCancelsInTheAppThenBid001WithBankIdsMessage() {
         WebClient.Page page = waitingPageAfterTheAppDoes("cancel");
 
