@@ -45,7 +45,7 @@ bench_wait_ready "$port" "$server" "$log"
 echo "Server ready on port $port (profiles $profiles, database $db, heap ${BENCH_HEAP:-512m}); log: $log"
 
 # shellcheck disable=SC2086
-timeout $(( ${BENCH_RAMP:-60} + ${BENCH_WARMUP:-15} + ${BENCH_DURATION:-60} + 180 )) "$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
+timeout $(( ${BENCH_RAMP:-60} + ${BENCH_WARMUP:-15} + ${BENCH_DURATION:-60} + 420 )) "$JAVA" ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.bankid.BankIdPollBenchmark url="http://127.0.0.1:$port" stub-port="$stub_port" \
   logins="$logins" ramp="${BENCH_RAMP:-60}" warmup="${BENCH_WARMUP:-15}" duration="${BENCH_DURATION:-60}" \
   connections="${BENCH_CONNECTIONS:-256}" qr="${BENCH_QR:-false}" report="$out/bankid-report-$stamp.txt"
