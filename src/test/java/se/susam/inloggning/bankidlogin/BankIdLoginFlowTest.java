@@ -15,16 +15,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.susam.inloggning.access.Person;
 import se.susam.inloggning.testsupport.DatabaseTest;
-import se.susam.inloggning.testsupport.MutableClock;
 import se.susam.inloggning.testsupport.TestRegistry;
 import se.susam.inloggning.testsupport.WebClient;
 
@@ -34,41 +28,10 @@ import se.susam.inloggning.testsupport.WebClient;
  * interval between polls.
  */
 @DatabaseTest
-class BankIdLoginFlowTest {
+class BankIdLoginFlowTest extends BankIdTestBase {
 
     private static final Duration COLLECT_INTERVAL = Duration.ofSeconds(2);
     private static final Pattern AUTOSTART = Pattern.compile("href=\"([^\"]*autostarttoken=[^\"]+)\"");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private BankIdTester bankId;
-
-    /**
-     * Starts each test past the Driftinformation banner cache's lifetime, so that a maintenance
-     * notice another test class ended directly in the database (leaving this node's cache stale)
-     * cannot turn these logins away with 503.
-     */
-    @BeforeEach
-    void pastTheNoticeCache() {
-        bankId = new BankIdTester(port);
-        clock.advance(Duration.ofSeconds(6));
-    }
-
-    @AfterEach
-    void resetClockAndScenarios() {
-        clock.reset();
-        bankId.setScenarios(false, 0, 0);
-    }
 
     private WebClient browser() {
         return bankId.browser();

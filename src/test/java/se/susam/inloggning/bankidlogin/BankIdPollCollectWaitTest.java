@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import se.susam.inloggning.testsupport.DatabaseTest;
-import se.susam.inloggning.testsupport.MutableClock;
-import se.susam.inloggning.testsupport.TestRegistry;
 import se.susam.inloggning.testsupport.WebClient;
 
 /**
@@ -25,35 +18,9 @@ import se.susam.inloggning.testsupport.WebClient;
  */
 @DatabaseTest
 @TestPropertySource(properties = "sus.bankid.poll-collect-wait=100ms")
-class BankIdPollCollectWaitTest {
+class BankIdPollCollectWaitTest extends BankIdTestBase {
 
     private static final int SLOW_MILLIS = 1500;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private BankIdTester bankId;
-
-    @BeforeEach
-    void tester() {
-        bankId = new BankIdTester(port);
-        clock.advance(Duration.ofSeconds(6));
-    }
-
-    @AfterEach
-    void resetClockAndScenarios() {
-        clock.reset();
-        bankId.setScenarios(false, 0, 0);
-    }
 
     @Test
     void statusWhenBankIdAnswersSlowlyThenThePollAnswersPendingAtOnceAndALaterPollTheAnswer() throws Exception {
