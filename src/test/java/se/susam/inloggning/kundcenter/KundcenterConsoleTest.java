@@ -16,16 +16,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.Person;
 import se.susam.inloggning.credentials.LoginThrottle;
@@ -41,46 +36,14 @@ import se.susam.inloggning.testsupport.WebClient;
  * audit trail; every other visitor is refused.
  */
 @DatabaseTest
-class KundcenterConsoleTest {
-
-    private static final String PASSWORD = "Kaxe4Rpt";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    LoginThrottle throttle;
+class KundcenterConsoleTest extends KundcenterTestBase {
 
     @Autowired
     MutableClock clock;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    MockMvc mvc;
-    Person staffMember;
-    RequestPostProcessor kundcenter;
-
-    @BeforeEach
-    void setUp() {
-        mvc = ConsoleTests.mvc(context);
-        staffMember = registry.person("Karin", "Kundcenter");
-        kundcenter = StaffLogins.staff(staffMember, "KUNDCENTER");
-    }
-
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
     }
 
     private MockHttpServletResponse search(String personnummer) throws Exception {

@@ -15,17 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.web.context.WebApplicationContext;
 
 import se.susam.inloggning.access.AccessGrant;
 import se.susam.inloggning.access.AccessStatus;
@@ -40,7 +34,6 @@ import se.susam.inloggning.login.SusPrincipal;
 import se.susam.inloggning.sms.SmsSendException;
 import se.susam.inloggning.sms.SmsTemplates;
 import se.susam.inloggning.testsupport.DatabaseTest;
-import se.susam.inloggning.testsupport.StaffLogins;
 import se.susam.inloggning.testsupport.TestRegistry;
 import se.susam.inloggning.testsupport.TestRegistry.SmsUser;
 import se.susam.inloggning.testsupport.WebClient;
@@ -51,42 +44,10 @@ import se.susam.inloggning.testsupport.WebClient;
  * the person's sessions end, and nobody but the phone ever sees the password.
  */
 @DatabaseTest
-class NewMasterPasswordTest {
-
-    private static final String PASSWORD = "Kaxe4Rpt";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    TestRegistry registry;
-
-    @Autowired
-    LoginThrottle throttle;
+class NewMasterPasswordTest extends KundcenterTestBase {
 
     @Autowired
     MasterPasswords masterPasswords;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    MockMvc mvc;
-    Person staffMember;
-    RequestPostProcessor kundcenter;
-
-    @BeforeEach
-    void setUp() {
-        mvc = ConsoleTests.mvc(context);
-        staffMember = registry.person("Karin", "Kundcenter");
-        kundcenter = StaffLogins.staff(staffMember, "KUNDCENTER");
-    }
-
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
-    }
 
     /** What a truthful caller says, as staff would type it (other spellings than the registry's). */
     private static Map<String, String> truthful(SmsUser user, AccessGrant grant) {
