@@ -83,8 +83,7 @@ class BankIdPolls {
      */
     Optional<String> qrImage(String pollToken) {
         return current(pollToken).flatMap(login -> service.qrData(login).map(data -> {
-            Integer mask = masks.get(login.qrStartToken());
-            QrSvg.Drawn drawn = QrSvg.draw(data, mask == null ? -1 : mask);
+            QrSvg.Drawn drawn = QrSvg.draw(data, masks.getOrDefault(login.qrStartToken(), -1));
             masks.putIfAbsent(login.qrStartToken(), drawn.maskPattern());
             return drawn.svg();
         }));
@@ -92,18 +91,21 @@ class BankIdPolls {
 
     /** The login of {@code pollToken} as this node knows it, collected first if a collect is due. */
     private Optional<BankIdLogins.Login> current(String pollToken) {
-        return copyOf(pollToken).map(copy -> service.collectDue(copy.login())
-                ? collect(hash(pollToken), copy.login()) : copy.login());
-    }
-
-    /** This node's copy of the login of {@code pollToken}, read again if stale; notes the poll. */
-    private Optional<Copy> copyOf(String pollToken) {
         if (pollToken == null || !TOKEN.matcher(pollToken).matches()) {
             return Optional.empty();
         }
+        String hash = hash(pollToken);
+        return copyOf(hash).map(copy -> service.collectDue(copy.login())
+                ? collect(hash, copy.login()) : copy.login());
+    }
+
+    /**
+     * This node's copy of the login whose poll token hashes to {@code hash},
+     * read again if stale; notes the poll.
+     */
+    private Optional<Copy> copyOf(String hash) {
         Instant now = clock.instant();
         sweep(now);
-        String hash = hash(pollToken);
         Copy copy = copies.get(hash);
         if (copy == null || isStale(copy, now)) {
             Optional<BankIdLogins.Login> row = logins.findByPollTokenHash(hash);

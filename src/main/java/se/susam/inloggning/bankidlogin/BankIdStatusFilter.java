@@ -47,18 +47,23 @@ final class BankIdStatusFilter extends HttpFilter {
 
     /** Whether this filter answers {@code request}: a status poll or the QR code. */
     static boolean answers(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return PATH.equals(path) || QR_PATH.equals(path);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!answers(request)) {
+        String path = pathOf(request);
+        boolean status = PATH.equals(path);
+        if (!status && !QR_PATH.equals(path)) {
             chain.doFilter(request, response);
             return;
         }
-        boolean status = request.getRequestURI().endsWith(PATH);
         long start = System.nanoTime();
         try {
             response.setHeader("Cache-Control", "no-store");
