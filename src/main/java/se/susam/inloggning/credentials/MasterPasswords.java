@@ -1,13 +1,21 @@
 package se.susam.inloggning.credentials;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * waits for it. A virtual thread is never pre-empted: an Argon2id computation on a carrier holds it
  * for the whole hash, and under the load benchmark new requests queued behind them for tens of
  * seconds. Off the carriers the operating system shares the cores fairly, and at most one hash per
- * core is in memory at once.
+ * core is in memory at once, and each thread keeps its computation's memory for the next.
+ *
+ * <p>Metrics: {@code sus.credentials.hashes} counts the computations and {@code
+ * sus.credentials.hashing.cpu} is the CPU time the hashing threads used, so the CPU a login spends
+ * outside its hash can be told apart (the SMS login benchmark reports both).
  */
 @Component
 public class MasterPasswords implements AutoCloseable {
@@ -31,14 +43,27 @@ public class MasterPasswords implements AutoCloseable {
     private final Argon2idHasher hasher;
     private final Clock clock;
     private final String dummyHash;
-    private final ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-            Thread.ofPlatform().name("argon2id-", 1).daemon().factory());
+    private final List<Thread> hashingThreads = new CopyOnWriteArrayList<>();
+    private final ExecutorService hashing;
+    private final Counter hashes;
 
-    MasterPasswords(JdbcClient jdbc, CredentialsProperties properties, Clock clock) {
+    MasterPasswords(JdbcClient jdbc, CredentialsProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.hasher = new Argon2idHasher(properties.argon2().parameters());
         this.clock = clock;
-        this.dummyHash = hasher.hash(new MasterPasswordGenerator().generate());
+        ThreadFactory threads = Thread.ofPlatform().name("argon2id-", 1).daemon().factory();
+        this.hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = threads.newThread(task);
+            hashingThreads.add(thread);
+            return thread;
+        });
+        this.hashes = Counter.builder("sus.credentials.hashes")
+                .description("Argon2id computations of master passwords (one per SMS login attempt)")
+                .register(meters);
+        FunctionCounter.builder("sus.credentials.hashing.cpu", this, MasterPasswords::hashingCpuSeconds)
+                .description("CPU time of the threads that compute Argon2id hashes").baseUnit("seconds")
+                .register(meters);
+        this.dummyHash = hash(new MasterPasswordGenerator().generate());
     }
 
     /**
@@ -86,8 +111,19 @@ public class MasterPasswords implements AutoCloseable {
         hashing.shutdownNow();
     }
 
+    /** CPU seconds of the hashing threads alive now (a thread that died took its share with it). */
+    private double hashingCpuSeconds() {
+        var threads = ManagementFactory.getThreadMXBean();
+        hashingThreads.removeIf(thread -> thread.getState() == Thread.State.TERMINATED);
+        return hashingThreads.stream().mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
+                .sum() / 1e9;
+    }
+
     private <T> T onHashingThread(Supplier<T> work) {
-        Future<T> result = hashing.submit(work::get);
+        Future<T> result = hashing.submit(() -> {
+            hashes.increment();
+            return work.get();
+        });
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -20,17 +20,28 @@ final class CpuMeter {
 
     private static final Pattern SERVER_CPU = Pattern.compile("(?m)^process_cpu_time_ns_total\\s+(\\S+)$");
     private static final Pattern SERVER_JIT = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*}\\s+(\\S+)$");
+    private static final Pattern SERVER_HASH_CPU =
+            Pattern.compile("(?m)^sus_credentials_hashing_cpu_seconds_total(?:\\{[^}]*})?\\s+(\\S+)$");
+    private static final Pattern SERVER_HASHES = Pattern.compile("(?m)^sus_credentials_hashes_total(?:\\{[^}]*})?\\s+(\\S+)$");
 
     /** Readings at one moment. */
-    record Sample(long wallNanos, double serverCpuNanos, double serverJitMillis, double clientCpuNanos,
-                  long machineBusy, long machineTotal) {
+    record Sample(long wallNanos, double serverCpuNanos, double serverJitMillis, double serverHashCpuSeconds,
+                  double serverHashes, double clientCpuNanos, long machineBusy, long machineTotal) {
     }
 
     /**
      * CPU used between two samples, in cores (1.0 = one core busy all the time). {@code serverJitCores}
      * is the time the server's JIT compilers spent compiling: well above zero, the warm-up was too short.
+     * {@code serverHashCores} is the part of {@code serverCores} its Argon2id threads used, for {@code
+     * serverHashes} hashes (NaN from a server without those metrics).
      */
-    record Use(double seconds, double serverCores, double clientCores, double machineCores, double serverJitCores) {
+    record Use(double seconds, double serverCores, double clientCores, double machineCores, double serverJitCores,
+               double serverHashCores, double serverHashes) {
+
+        /** Milliseconds of CPU one Argon2id hash took in the server. */
+        double serverMillisPerHash() {
+            return 1000 * serverHashCores * seconds / serverHashes;
+        }
 
         /** What neither the server nor this client used. */
         double otherCores() {
@@ -48,7 +59,8 @@ final class CpuMeter {
         long[] machine = machine();
         String metrics = serverMetrics();
         return new Sample(System.nanoTime(), metric(SERVER_CPU, metrics), metric(SERVER_JIT, metrics),
-                clientCpuNanos(), machine[0], machine[1]);
+                metric(SERVER_HASH_CPU, metrics), metric(SERVER_HASHES, metrics), clientCpuNanos(), machine[0],
+                machine[1]);
     }
 
     static Use between(Sample from, Sample to) {
@@ -58,7 +70,9 @@ final class CpuMeter {
         return new Use(wall / 1e9, (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
                 (to.clientCpuNanos() - from.clientCpuNanos()) / wall,
                 total <= 0 ? Double.NaN : cores * (double) (to.machineBusy() - from.machineBusy()) / total,
-                (to.serverJitMillis() - from.serverJitMillis()) * 1e6 / wall);
+                (to.serverJitMillis() - from.serverJitMillis()) * 1e6 / wall,
+                (to.serverHashCpuSeconds() - from.serverHashCpuSeconds()) * 1e9 / wall,
+                to.serverHashes() - from.serverHashes());
     }
 
     private String serverMetrics() {

@@ -110,6 +110,10 @@ public final class SmsLoginBenchmark {
         line(out, "  CPU        machine %.2f cores busy: server %.2f (%.1f ms per login), client %.2f (%.1f ms per "
                         + "login), other processes %.2f", load.cpu().machineCores(), load.cpu().serverCores(),
                 serverMillis, load.cpu().clientCores(), clientMillis, load.cpu().otherCores());
+        double hashPerLogin = load.cpu().serverHashCores() * perLogin;
+        line(out, "  Hashing    in the server %.1f ms CPU per hash (%.0f hashes); outside the hash %.1f ms server CPU"
+                        + " per login", load.cpu().serverMillisPerHash(), load.cpu().serverHashes(),
+                serverMillis - hashPerLogin);
         line(out, "  JIT        the server's JIT compilers were busy %.2f cores of the measured window%s",
                 load.cpu().serverJitCores(), load.cpu().serverJitCores() > JIT_LIMIT ? " (warm-up too short)" : "");
         line(out, "Ratio        logins/s ÷ hashes/s = %.1f %% (target ≥ %d %%: %s)", 100 * ratio, TARGET_PERCENT,

@@ -31,13 +31,15 @@ class SmsLoginBenchmarkTest {
         assertThat(report).contains("server 1.50 (46.9 ms per login), client 0.30 (9.4 ms per login), "
                 + "other processes 0.05", "(50.0 ms per hash, 50.0 ms CPU)",
                 "CPU per hash ÷ CPU per login (server + client) = 50.0 ÷ 56.3 ms = 88.9 %",
-                "JIT compilers were busy 0.01 cores of the measured window\n").doesNotContain("WARNING");
+                "JIT compilers were busy 0.01 cores of the measured window\n",
+                "in the server 37.5 ms CPU per hash (1920 hashes); outside the hash 9.4 ms server CPU per login")
+                .doesNotContain("WARNING");
     }
 
     @Test
     void reportWhenOtherProcessesTookCpuThenWarnsThatTheMeasuredRatioIsDistorted() {
         HashRate.Result contended = new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, 200,
-                Duration.ofSeconds(10), new CpuMeter.Use(10, 0, 1, 2, 0));
+                Duration.ofSeconds(10), new CpuMeter.Use(10, 0, 1, 2, 0, Double.NaN, Double.NaN));
 
         String report = SmsLoginBenchmark.report(SETTINGS, contended, load(1920, 60, Map.of()));
 
@@ -86,7 +88,7 @@ class SmsLoginBenchmarkTest {
 
     private static HashRate.Result hashRate(long hashes, int seconds) {
         return new HashRate.Result(Argon2Parameters.OWASP_MINIMUM, 2, hashes, Duration.ofSeconds(seconds),
-                new CpuMeter.Use(seconds, 0, 2, 2, 0));
+                new CpuMeter.Use(seconds, 0, 2, 2, 0, Double.NaN, Double.NaN));
     }
 
     /** {@code count} logins taking 1, 2, … ms, each request taking the same. */
@@ -103,6 +105,6 @@ class SmsLoginBenchmarkTest {
             }
         }
         return new LoadRun.Result(Duration.ofSeconds(seconds), logins, steps, new TreeMap<>(errors), 0, 0,
-                new CpuMeter.Use(seconds, 1.5, 0.3, 1.85, 0.01));
+                new CpuMeter.Use(seconds, 1.5, 0.3, 1.85, 0.01, 1.2, 1920));
     }
 }

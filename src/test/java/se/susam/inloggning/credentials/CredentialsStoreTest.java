@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,9 @@ class CredentialsStoreTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     private String storedHash(Person person) {
         return jdbc.sql("SELECT phc_hash FROM master_password WHERE person_id = :p").param("p", person.id())
@@ -68,6 +72,18 @@ class CredentialsStoreTest {
         masterPasswords.setHash(person.id(), old);
         assertThat(masterPasswords.verify(Optional.of(person.id()), "Pw8rVhc7")).isFalse();
         assertThat(storedHash(person)).isEqualTo(old);
+    }
+
+    @Test
+    void verifyWhenHashedThenCountedWithTheHashingThreadsCpu() {
+        double hashesBefore = meters.get("sus.credentials.hashes").counter().count();
+        double cpuBefore = meters.get("sus.credentials.hashing.cpu").functionCounter().count();
+        assertThat(masterPasswords.verify(Optional.empty(), "Kaxe4Rpt")).isFalse();
+        assertThat(masterPasswords.verify(Optional.empty(), "Kaxe4Rpt")).isFalse();
+        // Counters are shared by the test context's other tests; these two computations are at least counted.
+        assertThat(meters.get("sus.credentials.hashes").counter().count()).isGreaterThanOrEqualTo(hashesBefore + 2);
+        assertThat(meters.get("sus.credentials.hashing.cpu").functionCounter().count())
+                .as("an m=7 MiB, t=5 hash takes milliseconds of CPU").isGreaterThan(cpuBefore + 0.001);
     }
 
     @Test
