@@ -75,8 +75,19 @@ public class AuditTrail {
                 .list();
     }
 
-    /** The event types recorded so far, for a filter. */
+    /**
+     * The event types recorded so far, for a filter. A skip scan of {@code audit_event_type}: one
+     * index lookup per type ("the smallest type after the last one"), instead of reading every row of
+     * the trail as {@code SELECT DISTINCT} did.
+     */
     public List<String> eventTypes() {
-        return jdbc.sql("SELECT DISTINCT event_type FROM audit_event ORDER BY event_type").query(String.class).list();
+        return jdbc.sql("""
+                WITH RECURSIVE types (event_type) AS (
+                    SELECT MIN(event_type) FROM audit_event
+                    UNION ALL
+                    SELECT (SELECT MIN(a.event_type) FROM audit_event a WHERE a.event_type > t.event_type)
+                    FROM types t WHERE t.event_type IS NOT NULL)
+                SELECT event_type FROM types WHERE event_type IS NOT NULL ORDER BY event_type""")
+                .query(String.class).list();
     }
 }

@@ -3,7 +3,14 @@ package se.susam.inloggning.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +37,9 @@ class AuditTrailTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void loginAttemptsWhenMadeThenEachAuditedWithOutcomeCodeMethodAndAddress() {
@@ -71,5 +81,60 @@ class AuditTrailTest {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(trail.recentFor(user.person().personnummer(), 10)).hasSize(1)
                 .first().extracting(AuditRecord::outcome).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void searchAndEventTypesWhenTrailHasManyTypesThenNewestOfTheTypeFirstAndEachTypeOnce() {
+        // In the past, so other tests' newest events stay the newest in the shared database.
+        Instant base = Instant.parse("2001-01-01T00:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            trail.on(new AuditRecord(base.plusSeconds(i), "TEST_TYPE_" + (char) ('A' + i % 3), "SMS", "SUCCESS", null,
+                    null, "kundtjänst " + i, "127.0.0.1", "TESTCORR" + (10 + i), null));
+        }
+
+        assertThat(trail.eventTypes()).contains("TEST_TYPE_A", "TEST_TYPE_B", "TEST_TYPE_C")
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(trail.search(Optional.empty(), Optional.of("TEST_TYPE_B"), 3)).extracting(AuditRecord::actor)
+                .containsExactly("kundtjänst 28", "kundtjänst 25", "kundtjänst 22");
+    }
+
+    @Test
+    void granskningQueriesWhenPlannedThenReadTheIndexesNotTheWholeTrail() throws SQLException {
+        String newest = "SELECT id FROM audit_event ORDER BY occurred_at DESC, id DESC LIMIT 50";
+        String ofType = "SELECT id FROM audit_event WHERE event_type = 'LOGIN' ORDER BY occurred_at DESC, id DESC"
+                + " LIMIT 50";
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
+                // A test database is tiny, where a full scan is cheapest; forbid it to see what an index
+                // can serve, as the planner will choose once the trail is large.
+                connection.setAutoCommit(false);
+                try {
+                    connection.createStatement().execute("SET LOCAL enable_seqscan = off");
+                    connection.createStatement().execute("SET LOCAL enable_sort = off");
+                    assertThat(plan(connection, newest)).contains("using audit_event_recent")
+                            .doesNotContain("Sort");
+                    assertThat(plan(connection, ofType)).contains("audit_event_type").doesNotContain("Sort");
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } else {
+                assertThat(plan(connection, newest)).containsIgnoringCase("audit_event_recent")
+                        .containsIgnoringCase("index sorted");
+                // H2 reads only the type's rows through the index, but sorts them: it orders by an index
+                // only when the ORDER BY columns begin it.
+                assertThat(plan(connection, ofType)).containsIgnoringCase("audit_event_type");
+            }
+        }
+    }
+
+    private static String plan(Connection connection, String query) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (var rs = connection.createStatement().executeQuery("EXPLAIN " + query)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return String.join("\n", lines);
     }
 }
