@@ -1,20 +1,17 @@
 package se.susam.inloggning.credentials;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * core is in memory at once, and each thread keeps its computation's memory for the next.
  *
  * <p>Metrics: {@code sus.credentials.hashes} counts the computations and {@code
- * sus.credentials.hashing.cpu} is the CPU time the hashing threads used, so the CPU a login spends
+ * sus.credentials.hashing.cpu} is the CPU time they took, so the CPU a login spends
  * outside its hash can be told apart (the SMS login benchmark reports both).
  */
 @Component
@@ -43,25 +40,21 @@ public class MasterPasswords implements AutoCloseable {
     private final Argon2idHasher hasher;
     private final Clock clock;
     private final String dummyHash;
-    private final List<Thread> hashingThreads = new CopyOnWriteArrayList<>();
-    private final ExecutorService hashing;
+    private final ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("argon2id-", 1).daemon().factory());
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Counter hashes;
+    private final Counter hashingCpu;
 
     MasterPasswords(JdbcClient jdbc, CredentialsProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.hasher = new Argon2idHasher(properties.argon2().parameters());
         this.clock = clock;
-        ThreadFactory threads = Thread.ofPlatform().name("argon2id-", 1).daemon().factory();
-        this.hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = threads.newThread(task);
-            hashingThreads.add(thread);
-            return thread;
-        });
         this.hashes = Counter.builder("sus.credentials.hashes")
                 .description("Argon2id computations of master passwords (one per SMS login attempt)")
                 .register(meters);
-        FunctionCounter.builder("sus.credentials.hashing.cpu", this, MasterPasswords::hashingCpuSeconds)
-                .description("CPU time of the threads that compute Argon2id hashes").baseUnit("seconds")
+        this.hashingCpu = Counter.builder("sus.credentials.hashing.cpu")
+                .description("CPU time of the Argon2id computations of master passwords").baseUnit("seconds")
                 .register(meters);
         this.dummyHash = hash(new MasterPasswordGenerator().generate());
     }
@@ -111,18 +104,15 @@ public class MasterPasswords implements AutoCloseable {
         hashing.shutdownNow();
     }
 
-    /** CPU seconds of the hashing threads alive now (a thread that died took its share with it). */
-    private double hashingCpuSeconds() {
-        var threads = ManagementFactory.getThreadMXBean();
-        hashingThreads.removeIf(thread -> thread.getState() == Thread.State.TERMINATED);
-        return hashingThreads.stream().mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
-                .sum() / 1e9;
-    }
-
     private <T> T onHashingThread(Supplier<T> work) {
         Future<T> result = hashing.submit(() -> {
-            hashes.increment();
-            return work.get();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            try {
+                return work.get();
+            } finally {
+                hashes.increment();
+                hashingCpu.increment(Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9);
+            }
         });
         try {
             return result.get();
