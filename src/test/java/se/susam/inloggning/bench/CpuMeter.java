@@ -18,11 +18,10 @@ import java.util.regex.Pattern;
  */
 final class CpuMeter {
 
-    private static final Pattern SERVER_CPU = Pattern.compile("(?m)^process_cpu_time_ns_total\\s+(\\S+)$");
-    private static final Pattern SERVER_JIT = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*}\\s+(\\S+)$");
-    private static final Pattern SERVER_HASH_CPU =
-            Pattern.compile("(?m)^sus_credentials_hashing_cpu_seconds_total(?:\\{[^}]*})?\\s+(\\S+)$");
-    private static final Pattern SERVER_HASHES = Pattern.compile("(?m)^sus_credentials_hashes_total(?:\\{[^}]*})?\\s+(\\S+)$");
+    private static final Pattern SERVER_CPU = prometheusLine("process_cpu_time_ns_total");
+    private static final Pattern SERVER_JIT = prometheusLine("jvm_compilation_time_ms_total");
+    private static final Pattern SERVER_HASH_CPU = prometheusLine("sus_credentials_hashing_cpu_seconds_total");
+    private static final Pattern SERVER_HASHES = prometheusLine("sus_credentials_hashes_total");
 
     /** Readings at one moment. */
     record Sample(long wallNanos, double serverCpuNanos, double serverJitMillis, double serverHashCpuSeconds,
@@ -83,6 +82,11 @@ final class CpuMeter {
             connection.close();
             return "";
         }
+    }
+
+    /** The value on the line of metric {@code name} in Prometheus' text format, with or without labels. */
+    private static Pattern prometheusLine(String name) {
+        return Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})?\\s+(\\S+)$");
     }
 
     private static double metric(Pattern pattern, String metrics) {

@@ -110,10 +110,10 @@ public final class SmsLoginBenchmark {
         line(out, "  CPU        machine %.2f cores busy: server %.2f (%.1f ms per login), client %.2f (%.1f ms per "
                         + "login), other processes %.2f", load.cpu().machineCores(), load.cpu().serverCores(),
                 serverMillis, load.cpu().clientCores(), clientMillis, load.cpu().otherCores());
-        double hashPerLogin = load.cpu().serverHashCores() * perLogin;
+        double serverHashMillis = load.cpu().serverMillisPerHash();
         line(out, "  Hashing    in the server %.1f ms CPU per hash (%.0f hashes); outside the hash %.1f ms server CPU"
-                        + " per login", load.cpu().serverMillisPerHash(), load.cpu().serverHashes(),
-                serverMillis - hashPerLogin);
+                        + " per login", serverHashMillis, load.cpu().serverHashes(),
+                serverMillis - load.cpu().serverHashCores() * perLogin);
         line(out, "  JIT        the server's JIT compilers were busy %.2f cores of the measured window%s",
                 load.cpu().serverJitCores(), load.cpu().serverJitCores() > JIT_LIMIT ? " (warm-up too short)" : "");
         line(out, "Ratio        logins/s ÷ hashes/s = %.1f %% (target ≥ %d %%: %s)", 100 * ratio, TARGET_PERCENT,
@@ -122,10 +122,9 @@ public final class SmsLoginBenchmark {
                 hashCpuMillis, serverMillis + clientMillis, 100 * hashCpuMillis / (serverMillis + clientMillis));
         // The cost of one hash is fixed for a JVM's life but differs between JVMs (README "Figures last
         // measured"); at the server's own cost per hash the same cores would hash this fast.
-        double serverHashRate = hashes.cpu().clientCores() * 1000 / load.cpu().serverMillisPerHash();
+        double serverHashRate = hashes.cpu().clientCores() * 1000 / serverHashMillis;
         line(out, "Same hash    logins/s ÷ the raw rate at the server's cost per hash (%.1f ms: %.1f hashes/s)"
-                        + " = %.1f %%", load.cpu().serverMillisPerHash(), serverHashRate,
-                100 * load.loginsPerSecond() / serverHashRate);
+                        + " = %.1f %%", serverHashMillis, serverHashRate, 100 * load.loginsPerSecond() / serverHashRate);
         if (otherCores > OTHER_LOAD_LIMIT) {
             line(out, "WARNING      other processes used up to %.2f cores: the measured ratio depends on how the",
                     otherCores);

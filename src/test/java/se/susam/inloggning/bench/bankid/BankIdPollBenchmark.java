@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,17 +156,20 @@ public final class BankIdPollBenchmark {
         /** The QR image after a poll, timed like a poll; an answer that is no QR code counts as an error. */
         private void qrImage(String target, String session) {
             long sent = System.nanoTime();
+            boolean drawn;
             try {
                 HttpConnection.Response image = poll(target, session);
-                if (measuring && (image.status() != 200 || !image.body().startsWith("<svg"))) {
-                    qrErrors.incrementAndGet();
-                } else if (measuring) {
-                    qrLatencies.add(new long[] {System.nanoTime() - sent});
-                }
+                drawn = image.status() == 200 && image.body().startsWith("<svg");
             } catch (Exception e) {
-                if (measuring) {
-                    qrErrors.incrementAndGet();
-                }
+                drawn = false;
+            }
+            if (!measuring) {
+                return;
+            }
+            if (drawn) {
+                qrLatencies.add(new long[] {System.nanoTime() - sent});
+            } else {
+                qrErrors.incrementAndGet();
             }
         }
 
@@ -341,7 +345,7 @@ public final class BankIdPollBenchmark {
 
     private static String report(Map<String, String> settings, Run run, BankIdStub stub, HeapSampler heap,
                                  Duration measured) {
-        long[] sorted = run.latencies.stream().mapToLong(l -> l[0]).sorted().toArray();
+        long[] sorted = sorted(run.latencies);
         double seconds = measured.toMillis() / 1000.0;
         int[] perOrder = stub.collects().values().stream().mapToInt(AtomicInteger::get).toArray();
         double maxRate = Arrays.stream(perOrder).max().orElse(0) / seconds;
@@ -357,13 +361,11 @@ public final class BankIdPollBenchmark {
         line(out, "Measured         %.0f s after %s s warm-up", seconds, settings.get("warmup"));
         line(out, "Polls            %d (%.0f/s), %d errors, %d polls late for their second", sorted.length,
                 sorted.length / seconds, run.pollErrors.get(), run.late.get());
-        line(out, "Poll latency     p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 < 50 ms)",
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
+        line(out, "Poll latency     %s  (target p99 < 50 ms)", percentiles(sorted));
         if (run.qr) {
-            long[] qr = run.qrLatencies.stream().mapToLong(l -> l[0]).sorted().toArray();
-            line(out, "QR images        %d (%.0f/s), %d errors; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    qr.length, qr.length / seconds, run.qrErrors.get(), percentile(qr, 50), percentile(qr, 90),
-                    percentile(qr, 99), percentile(qr, 100));
+            long[] qr = sorted(run.qrLatencies);
+            line(out, "QR images        %d (%.0f/s), %d errors; latency %s", qr.length, qr.length / seconds,
+                    run.qrErrors.get(), percentiles(qr));
         }
         line(out, "Collects         %d to BankID (%.0f/s): per order mean %.2f/s, max %.2f/s  (target <= 0.5/s)",
                 totalCollects, totalCollects / seconds, meanRate, maxRate);
@@ -394,6 +396,16 @@ public final class BankIdPollBenchmark {
         } catch (Exception e) {
             return "?";
         }
+    }
+
+    private static long[] sorted(Collection<long[]> latencies) {
+        return latencies.stream().mapToLong(l -> l[0]).sorted().toArray();
+    }
+
+    /** "p50 …, p90 …, p99 …, max … ms" of sorted latencies in nanoseconds. */
+    private static String percentiles(long[] sorted) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100));
     }
 
     private static double percentile(long[] sorted, int p) {
