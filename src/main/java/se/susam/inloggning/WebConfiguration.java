@@ -4,16 +4,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -25,12 +38,14 @@ import se.susam.inloggning.console.AuditedAccessDenial;
 import se.susam.inloggning.login.LoginContinuations;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
+import se.susam.inloggning.login.SessionStore;
 
 /**
  * Cross-cutting web set-up: which paths need a SUS session, CSRF (Spring Security's default, on
  * every POST), security headers, logout, language choice, and the absolute session timeout.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableSpringHttpSession
 class WebConfiguration implements WebMvcConfigurer {
 
     /**
@@ -38,10 +53,14 @@ class WebConfiguration implements WebMvcConfigurer {
      *
      * @param absoluteTimeout a SUS session ends this long after login, however active; the idle
      *                        timeout is {@code spring.session.timeout}
+     * @param touchInterval   a session's last access is written when it is at least this old
+     *                        ({@link SessionStore}): the idle timeout ends a session up to this much
+     *                        early, never late
      */
     @Validated
     @ConfigurationProperties("sus.session")
-    record SessionProperties(@DefaultValue("12h") Duration absoluteTimeout) {
+    record SessionProperties(@DefaultValue("12h") Duration absoluteTimeout,
+                             @DefaultValue("1m") Duration touchInterval) {
     }
 
     static final String[] PUBLIC = {
@@ -114,6 +133,36 @@ class WebConfiguration implements WebMvcConfigurer {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Spring Session's JDBC repository, set up as Spring Boot would (tables {@code spring_session*}
+     * from our migrations, the idle timeout {@code server.servlet.session.timeout}, expired sessions
+     * deleted every minute), but declared here so that {@link #sessionStore} can stand in front of it.
+     */
+    @Bean
+    JdbcIndexedSessionRepository jdbcSessionRepository(DataSource dataSource, PlatformTransactionManager transactions,
+                                                       SessionTimeout timeout) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource), ownTransaction);
+        repository.setDefaultMaxInactiveInterval(timeout.getTimeout());
+        ClassLoader classLoader = WebConfiguration.class.getClassLoader();
+        GenericConversionService conversions = new GenericConversionService();
+        conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+        conversions.addConverter(byte[].class, Object.class, new DeserializingConverter(classLoader));
+        repository.setConversionService(conversions);
+        return repository;
+    }
+
+    /**
+     * The session store that the session filter, Spring Security and {@code PersonSessions} use:
+     * the JDBC repository without its last-access write on every request.
+     */
+    @Bean
+    @Primary
+    SessionStore<?> sessionStore(JdbcIndexedSessionRepository jdbc, SessionProperties properties) {
+        return SessionStore.over(jdbc, properties.touchInterval());
     }
 
     /** Runs after the session store's filter and before Spring Security's. */

@@ -145,6 +145,53 @@ class LoginSessionTest {
         assertThat(idle).isEqualTo(30 * 60);
     }
 
+    private long lastAccess(WebClient browser) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id")
+                .param("id", browser.sessionId()).query(Long.class).single();
+    }
+
+    /** Moves the stored last access (and so the expiry) {@code back} into the past. */
+    private void storeLastAccessAgo(WebClient browser, Duration back) {
+        long at = System.currentTimeMillis() - back.toMillis();
+        jdbc.sql("UPDATE spring_session SET last_access_time = :at, expiry_time = :expiry WHERE session_id = :id")
+                .param("at", at).param("expiry", at + Duration.ofMinutes(30).toMillis())
+                .param("id", browser.sessionId()).update();
+    }
+
+    @Test
+    void requestWhenLastAccessWrittenLessThanAMinuteAgoThenSessionRowNotWritten() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        storeLastAccessAgo(browser, Duration.ofSeconds(50));
+        long stored = lastAccess(browser);
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(lastAccess(browser)).isEqualTo(stored);
+    }
+
+    @Test
+    void requestWhenLastAccessWrittenAMinuteAgoOrMoreThenWrittenAnew() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        storeLastAccessAgo(browser, Duration.ofSeconds(61));
+        long before = System.currentTimeMillis();
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(lastAccess(browser)).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void sessionWhenIdleForThirtyMinutesThenEnded() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+        storeLastAccessAgo(browser, Duration.ofMinutes(29).plusSeconds(50));
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        storeLastAccessAgo(browser, Duration.ofMinutes(30).plusSeconds(1));
+        assertThat(browser.get("/sus").redirectsTo("/login")).isTrue();
+    }
+
     @Test
     void sessionWhenOlderThanTwelveHoursThenEndedHoweverActive() {
         SmsUser user = registry.smsUser(PASSWORD);
