@@ -22,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.session.FlushMode;
+import org.springframework.session.SaveMode;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -147,6 +149,10 @@ class WebConfiguration implements WebMvcConfigurer {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         var repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource), ownTransaction);
         repository.setDefaultMaxInactiveInterval(timeout.getTimeout());
+        // SessionStore skips saving a session none of whose setters ran: right only if attributes
+        // are written when set, and only when the session is saved (Spring Session's defaults).
+        repository.setSaveMode(SaveMode.ON_SET_ATTRIBUTE);
+        repository.setFlushMode(FlushMode.ON_SAVE);
         ClassLoader classLoader = WebConfiguration.class.getClassLoader();
         GenericConversionService conversions = new GenericConversionService();
         conversions.addConverter(Object.class, byte[].class, new SerializingConverter());

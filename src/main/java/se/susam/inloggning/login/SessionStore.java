@@ -11,14 +11,14 @@ import org.springframework.session.Session;
 
 /**
  * The HTTP session store: Spring Session's database repository ({@code delegate}), without the
- * write it costs every request that has a session. Spring Session sets the session's last access on
+ * write and the empty transactions it costs every request that has a session. Spring Session sets the session's last access on
  * every request, so a request that changed nothing still updated the session's row. Here a request
  * that comes less than {@code touchInterval} after the stored last access leaves it, and so the row,
  * alone. The idle timeout counts from the stored time: a session idle for the whole timeout always
  * ends, and one idle for the timeout less {@code touchInterval} may already have ended; never
  * later than the timeout, at most {@code touchInterval} earlier (README, "Configuration").
- * Everything else, every change of an attribute, the session id or the principal, goes to the
- * delegate as before.
+ * A session nothing changed in is not saved at all ({@link #save}). Every change of an attribute,
+ * the session id or the principal goes to the delegate as before.
  */
 public final class SessionStore<S extends Session>
         implements FindByIndexNameSessionRepository<SessionStore.StoredSession<S>> {
@@ -41,12 +41,24 @@ public final class SessionStore<S extends Session>
 
     @Override
     public StoredSession<S> createSession() {
-        return new StoredSession<>(delegate.createSession(), touchInterval);
+        StoredSession<S> created = new StoredSession<>(delegate.createSession(), touchInterval);
+        created.changed = true;
+        return created;
     }
 
+    /**
+     * Saves {@code session} if anything in it changed since it was read or last saved. Spring
+     * Session's filter saves twice per request (when the response is committed and at its end), and
+     * the JDBC repository opens a transaction for each save even when it has nothing to write.
+     * Attributes are saved when set ({@code SaveMode.ON_SET_ATTRIBUTE}, the default), so a session
+     * whose setters were not called has nothing to save.
+     */
     @Override
     public void save(StoredSession<S> session) {
-        delegate.save(session.delegate);
+        if (session.changed) {
+            delegate.save(session.delegate);
+            session.changed = false;
+        }
     }
 
     @Override
@@ -74,6 +86,9 @@ public final class SessionStore<S extends Session>
         private final S delegate;
         private final Duration touchInterval;
 
+        /** Whether a setter was called since the session was read, created or saved. */
+        private boolean changed;
+
         StoredSession(S delegate, Duration touchInterval) {
             this.delegate = delegate;
             this.touchInterval = touchInterval;
@@ -87,6 +102,7 @@ public final class SessionStore<S extends Session>
         public void setLastAccessedTime(Instant time) {
             if (!time.isBefore(delegate.getLastAccessedTime().plus(touchInterval))) {
                 delegate.setLastAccessedTime(time);
+                changed = true;
             }
         }
 
@@ -102,6 +118,7 @@ public final class SessionStore<S extends Session>
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return delegate.changeSessionId();
         }
 
@@ -117,11 +134,13 @@ public final class SessionStore<S extends Session>
 
         @Override
         public void setAttribute(String attributeName, Object attributeValue) {
+            changed = true;
             delegate.setAttribute(attributeName, attributeValue);
         }
 
         @Override
         public void removeAttribute(String attributeName) {
+            changed = true;
             delegate.removeAttribute(attributeName);
         }
 
@@ -132,6 +151,7 @@ public final class SessionStore<S extends Session>
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            changed = true;
             delegate.setMaxInactiveInterval(interval);
         }
 

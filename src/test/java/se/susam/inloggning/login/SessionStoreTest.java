@@ -40,6 +40,12 @@ class SessionStoreTest {
     /** One request with {@code cookie} (may be null); the page's work is {@code page}. */
     private MockHttpServletResponse request(Cookie cookie, Consumer<HttpServletRequest> page)
             throws ServletException, IOException {
+        return request(cookie, page, false);
+    }
+
+    /** {@code commit}: the page commits the response after its work, as a rendered page does. */
+    private MockHttpServletResponse request(Cookie cookie, Consumer<HttpServletRequest> page, boolean commit)
+            throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sus");
         if (cookie != null) {
             request.setCookies(cookie);
@@ -47,8 +53,11 @@ class SessionStoreTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         HttpServlet servlet = new HttpServlet() {
             @Override
-            protected void service(HttpServletRequest req, HttpServletResponse resp) {
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 page.accept(req);
+                if (commit) {
+                    resp.flushBuffer();
+                }
             }
         };
         new MockFilterChain(servlet, sessionFilter).doFilter(request, response);
@@ -74,6 +83,31 @@ class SessionStoreTest {
         MockHttpServletResponse response = request(cookie, req -> req.getSession(false).getAttribute("person"));
         assertThat(database.reads).isEqualTo(1);
         assertThat(response.getCookie("SESSION")).as("the cookie is not sent again").isNull();
+    }
+
+    @Test
+    void requestWhenNothingSetInTheSessionThenNotSaved() throws Exception {
+        Cookie cookie = startSession();
+        database.saves = 0;
+        request(cookie, req -> assertThat(req.getSession(false).getAttribute("person")).isEqualTo("1"));
+        assertThat(database.saves).isZero();
+    }
+
+    @Test
+    void requestWhenAnAttributeSetThenSavedOnceWithIt() throws Exception {
+        Cookie cookie = startSession();
+        database.saves = 0;
+        // Spring Session's filter saves when the response is committed and again at the end.
+        request(cookie, req -> req.getSession(false).setAttribute("step", "2"), true);
+        assertThat(database.saves).isEqualTo(1);
+        assertThat((String) stored().getAttribute("step")).isEqualTo("2");
+    }
+
+    @Test
+    void requestWhenAttributeRemovedThenSavedWithoutIt() throws Exception {
+        Cookie cookie = startSession();
+        request(cookie, req -> req.getSession(false).removeAttribute("person"));
+        assertThat(stored().getAttributeNames()).doesNotContain("person");
     }
 
     @Test
@@ -163,6 +197,7 @@ class SessionStoreTest {
 
         final Map<String, MapSession> stored = new HashMap<>();
         int reads;
+        int saves;
 
         @Override
         public MapSession createSession() {
@@ -173,6 +208,7 @@ class SessionStoreTest {
 
         @Override
         public void save(MapSession session) {
+            saves++;
             if (!session.getId().equals(session.getOriginalId())) {
                 stored.remove(session.getOriginalId());
             }
