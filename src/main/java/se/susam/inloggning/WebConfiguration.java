@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpFilter;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
@@ -169,6 +172,14 @@ class WebConfiguration implements WebMvcConfigurer {
     @Primary
     SessionStore<?> sessionStore(JdbcIndexedSessionRepository jdbc, SessionProperties properties) {
         return SessionStore.over(jdbc, properties.touchInterval());
+    }
+
+    @Bean
+    FilterRegistrationBean<HttpFilter> sessionStoreRequestScope() {
+        var registration = new FilterRegistrationBean<>(SessionStore.requestScope());
+        registration.setOrder(SessionStore.REQUEST_SCOPE_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     /** Runs after the session store's filter and before Spring Security's. */

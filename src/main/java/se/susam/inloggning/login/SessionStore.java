@@ -1,13 +1,21 @@
 package se.susam.inloggning.login;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The HTTP session store: Spring Session's database repository ({@code delegate}), without the
@@ -17,11 +25,17 @@ import org.springframework.session.Session;
  * alone. The idle timeout counts from the stored time: a session idle for the whole timeout always
  * ends, and one idle for the timeout less {@code touchInterval} may already have ended; never
  * later than the timeout, at most {@code touchInterval} earlier (README, "Configuration").
- * A session nothing changed in is not saved at all ({@link #save}). Every change of an attribute,
+ * A session nothing changed in is not saved at all ({@link #save}), and a session saved in a
+ * request is not read back in it ({@link #findById}). Every change of an attribute,
  * the session id or the principal goes to the delegate as before.
  */
 public final class SessionStore<S extends Session>
         implements FindByIndexNameSessionRepository<SessionStore.StoredSession<S>> {
+
+    /** Just before Spring Session's filter, so that its whole work on a request is in scope. */
+    public static final int REQUEST_SCOPE_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
+
+    private static final ThreadLocal<RequestScope> SCOPE = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<S> delegate;
     private final Duration touchInterval;
@@ -59,17 +73,66 @@ public final class SessionStore<S extends Session>
             delegate.save(session.delegate);
             session.changed = false;
         }
+        RequestScope scope = SCOPE.get();
+        if (scope != null) {
+            scope.saved = session;
+        }
     }
 
+    /**
+     * The session with {@code id}, or null if there is none or it has expired. Within a request
+     * ({@link #requestScope}), the session this request saved last is not read back: Spring
+     * Session's filter commits the session twice per request, and the second commit reads the
+     * session again only to learn that it exists (spring-projects/spring-session#1731).
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public StoredSession<S> findById(String id) {
+        RequestScope scope = SCOPE.get();
+        if (scope != null && scope.saved != null && scope.saved.getId().equals(id)) {
+            return (StoredSession<S>) scope.saved;
+        }
         S found = delegate.findById(id);
         return found == null ? null : new StoredSession<>(found, touchInterval);
     }
 
     @Override
     public void deleteById(String id) {
+        RequestScope scope = SCOPE.get();
+        if (scope != null) {
+            scope.saved = null;
+        }
         delegate.deleteById(id);
+    }
+
+    /**
+     * The filter that bounds {@link #findById}'s memory of the saved session to one request: it
+     * must run before Spring Session's filter ({@link #REQUEST_SCOPE_ORDER}) on every dispatch the
+     * session filter runs on. Outside it, every {@code findById} reads the database.
+     */
+    public static HttpFilter requestScope() {
+        return new HttpFilter() {
+            @Override
+            protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws IOException, ServletException {
+                RequestScope outer = SCOPE.get();
+                SCOPE.set(new RequestScope());
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    if (outer == null) {
+                        SCOPE.remove();
+                    } else {
+                        SCOPE.set(outer);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The session saved last in the request this thread serves. */
+    private static final class RequestScope {
+        StoredSession<?> saved;
     }
 
     @Override

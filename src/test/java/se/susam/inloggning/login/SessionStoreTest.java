@@ -46,6 +46,12 @@ class SessionStoreTest {
     /** {@code commit}: the page commits the response after its work, as a rendered page does. */
     private MockHttpServletResponse request(Cookie cookie, Consumer<HttpServletRequest> page, boolean commit)
             throws ServletException, IOException {
+        return request(cookie, page, commit, true);
+    }
+
+    /** {@code scoped}: with {@link SessionStore#requestScope()} before the session filter, as registered. */
+    private MockHttpServletResponse request(Cookie cookie, Consumer<HttpServletRequest> page, boolean commit,
+                                            boolean scoped) throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sus");
         if (cookie != null) {
             request.setCookies(cookie);
@@ -60,7 +66,11 @@ class SessionStoreTest {
                 }
             }
         };
-        new MockFilterChain(servlet, sessionFilter).doFilter(request, response);
+        if (scoped) {
+            new MockFilterChain(servlet, SessionStore.requestScope(), sessionFilter).doFilter(request, response);
+        } else {
+            new MockFilterChain(servlet, sessionFilter).doFilter(request, response);
+        }
         return response;
     }
 
@@ -83,6 +93,47 @@ class SessionStoreTest {
         MockHttpServletResponse response = request(cookie, req -> req.getSession(false).getAttribute("person"));
         assertThat(database.reads).isEqualTo(1);
         assertThat(response.getCookie("SESSION")).as("the cookie is not sent again").isNull();
+    }
+
+    @Test
+    void requestWhenResponseCommittedThenSessionStillReadOnce() throws Exception {
+        Cookie cookie = startSession();
+        database.reads = 0;
+        request(cookie, req -> req.getSession(false).setAttribute("step", "2"), true);
+        assertThat(database.reads).isEqualTo(1);
+        assertThat((String) stored().getAttribute("step")).isEqualTo("2");
+    }
+
+    @Test
+    void requestWhenOutsideTheRequestScopeThenSpringSessionReadsTheSessionBackAfterCommitting() throws Exception {
+        Cookie cookie = startSession();
+        database.reads = 0;
+        request(cookie, req -> req.getSession(false).setAttribute("step", "2"), true, false);
+        assertThat(database.reads).isEqualTo(2);
+    }
+
+    @Test
+    void findByIdWhenTheRequestThatSavedTheSessionHasEndedThenReadFromTheDatabase() throws Exception {
+        Cookie cookie = startSession();
+        String id = stored().getId();
+        request(cookie, req -> req.getSession(false).setAttribute("step", "2"), true);
+        database.reads = 0;
+        assertThat(store.findById(id)).isNotNull();
+        assertThat(database.reads).isEqualTo(1);
+    }
+
+    @Test
+    void requestWhenSessionInvalidatedAfterCommitThenNotFoundAgainInTheSameRequest() throws Exception {
+        Cookie cookie = startSession();
+        String id = stored().getId();
+        SessionStore.StoredSession<?>[] foundAfterDelete = new SessionStore.StoredSession<?>[1];
+        request(cookie, req -> {
+            req.getSession(false).setAttribute("step", "2");
+            store.save(store.findById(id));
+            store.deleteById(id);
+            foundAfterDelete[0] = store.findById(id);
+        }, true);
+        assertThat(foundAfterDelete[0]).isNull();
     }
 
     @Test

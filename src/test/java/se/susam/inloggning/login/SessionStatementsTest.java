@@ -1,0 +1,74 @@
+package se.susam.inloggning.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import se.susam.inloggning.testsupport.TestRegistry;
+import se.susam.inloggning.testsupport.TestRegistry.SmsUser;
+import se.susam.inloggning.testsupport.TestSupportConfiguration;
+import se.susam.inloggning.testsupport.WebClient;
+
+/**
+ * The statements the session store costs a request, counted by H2's query statistics: a request
+ * that changes nothing in its session reads it once and writes nothing ({@link SessionStore}).
+ * Spring Session alone read it twice and updated its row. H2 only: PostgreSQL has no per-statement
+ * counts without an extension; {@code LoginSessionTest} checks the same row on both databases.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestSupportConfiguration.class)
+class SessionStatementsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void requestWhenSessionUnchangedThenOneReadAndNoWriteOfTheSession() {
+        SmsUser user = registry.smsUser("Tg3kYbn9");
+        WebClient browser = new WebClient("http://localhost:" + port);
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        browser.get("/login/sms/kod");
+        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()))
+                .redirectsTo("/sus")).isTrue();
+        // The first page of the new session stores its CSRF token (for "Logga ut"): a change.
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+
+        jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+        jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        Map<String, Integer> statements = sessionStatements();
+
+        assertThat(statements.entrySet()).filteredOn(s -> s.getKey().startsWith("SELECT"))
+                .singleElement().extracting(Map.Entry::getValue).isEqualTo(1);
+        assertThat(statements.keySet()).noneMatch(s -> s.startsWith("UPDATE") || s.startsWith("INSERT")
+                || s.startsWith("DELETE"));
+    }
+
+    /** Statements on the session tables since the statistics were switched on, and how often each ran. */
+    private Map<String, Integer> sessionStatements() {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT sql_statement, execution_count FROM information_schema.query_statistics")
+                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getInt(2))).list()
+                .forEach(s -> found.put(s.getKey(), s.getValue()));
+        found.keySet().removeIf(sql -> !sql.toUpperCase().contains("SPRING_SESSION")
+                || sql.toUpperCase().contains("EXPIRY_TIME <"));
+        return found;
+    }
+}
