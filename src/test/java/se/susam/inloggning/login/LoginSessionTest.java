@@ -158,12 +158,17 @@ class LoginSessionTest {
                 .param("id", browser.sessionId()).update();
     }
 
+    /** A logged-in browser whose session's stored last access is {@code ago} in the past. */
+    private WebClient loggedInLastAccessed(Duration ago) {
+        WebClient browser = browser();
+        logIn(browser, registry.smsUser(PASSWORD));
+        storeLastAccessAgo(browser, ago);
+        return browser;
+    }
+
     @Test
     void requestWhenLastAccessWrittenLessThanAMinuteAgoThenSessionRowNotWritten() {
-        SmsUser user = registry.smsUser(PASSWORD);
-        WebClient browser = browser();
-        logIn(browser, user);
-        storeLastAccessAgo(browser, Duration.ofSeconds(50));
+        WebClient browser = loggedInLastAccessed(Duration.ofSeconds(50));
         long stored = lastAccess(browser);
         assertThat(browser.get("/sus").status()).isEqualTo(200);
         assertThat(browser.get("/sus").status()).isEqualTo(200);
@@ -172,10 +177,7 @@ class LoginSessionTest {
 
     @Test
     void requestWhenLastAccessWrittenAMinuteAgoOrMoreThenWrittenAnew() {
-        SmsUser user = registry.smsUser(PASSWORD);
-        WebClient browser = browser();
-        logIn(browser, user);
-        storeLastAccessAgo(browser, Duration.ofSeconds(61));
+        WebClient browser = loggedInLastAccessed(Duration.ofSeconds(61));
         long before = System.currentTimeMillis();
         assertThat(browser.get("/sus").status()).isEqualTo(200);
         assertThat(lastAccess(browser)).isGreaterThanOrEqualTo(before);
@@ -183,10 +185,7 @@ class LoginSessionTest {
 
     @Test
     void sessionWhenIdleForThirtyMinutesThenEnded() {
-        SmsUser user = registry.smsUser(PASSWORD);
-        WebClient browser = browser();
-        logIn(browser, user);
-        storeLastAccessAgo(browser, Duration.ofMinutes(29).plusSeconds(50));
+        WebClient browser = loggedInLastAccessed(Duration.ofMinutes(29).plusSeconds(50));
         assertThat(browser.get("/sus").status()).isEqualTo(200);
         storeLastAccessAgo(browser, Duration.ofMinutes(30).plusSeconds(1));
         assertThat(browser.get("/sus").redirectsTo("/login")).isTrue();
