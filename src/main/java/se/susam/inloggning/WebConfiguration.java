@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpFilter;
 
@@ -17,21 +15,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.convert.support.GenericConversionService;
-import org.springframework.core.serializer.support.DeserializingConverter;
-import org.springframework.core.serializer.support.SerializingConverter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
-import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -50,7 +42,9 @@ import se.susam.inloggning.login.SessionStore;
  * every POST), security headers, logout, language choice, and the absolute session timeout.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSpringHttpSession
+// SessionStore skips saving a session none of whose setters ran: right only if attributes are
+// written when set, and only when the session is saved (Spring Session's defaults, pinned here).
+@EnableJdbcHttpSession(saveMode = SaveMode.ON_SET_ATTRIBUTE, flushMode = FlushMode.ON_SAVE)
 class WebConfiguration implements WebMvcConfigurer {
 
     /**
@@ -141,27 +135,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Spring Session's JDBC repository, set up as Spring Boot would (tables {@code spring_session*}
-     * from our migrations, the idle timeout {@code server.servlet.session.timeout}, expired sessions
-     * deleted every minute), but declared here so that {@link #sessionStore} can stand in front of it.
+     * The idle timeout of Spring Session's JDBC repository ({@link EnableJdbcHttpSession}, which
+     * Spring Boot imported itself until {@link #sessionStore} took the place of the repository):
+     * {@code server.servlet.session.timeout}, as Spring Boot set it.
      */
     @Bean
-    JdbcIndexedSessionRepository jdbcSessionRepository(DataSource dataSource, PlatformTransactionManager transactions,
-                                                       SessionTimeout timeout) {
-        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        var repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource), ownTransaction);
-        repository.setDefaultMaxInactiveInterval(timeout.getTimeout());
-        // SessionStore skips saving a session none of whose setters ran: right only if attributes
-        // are written when set, and only when the session is saved (Spring Session's defaults).
-        repository.setSaveMode(SaveMode.ON_SET_ATTRIBUTE);
-        repository.setFlushMode(FlushMode.ON_SAVE);
-        ClassLoader classLoader = WebConfiguration.class.getClassLoader();
-        GenericConversionService conversions = new GenericConversionService();
-        conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
-        conversions.addConverter(byte[].class, Object.class, new DeserializingConverter(classLoader));
-        repository.setConversionService(conversions);
-        return repository;
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(SessionTimeout timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout.getTimeout());
     }
 
     /**
