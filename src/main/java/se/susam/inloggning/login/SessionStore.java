@@ -19,15 +19,18 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The HTTP session store: Spring Session's database repository ({@code delegate}), without the
- * write and the empty transactions it costs every request that has a session. Spring Session sets the session's last access on
- * every request, so a request that changed nothing still updated the session's row. Here a request
- * that comes less than {@code touchInterval} after the stored last access leaves it, and so the row,
- * alone. The idle timeout counts from the stored time: a session idle for the whole timeout always
- * ends, and one idle for the timeout less {@code touchInterval} may already have ended; never
- * later than the timeout, at most {@code touchInterval} earlier (README, "Configuration").
- * A session nothing changed in is not saved at all ({@link #save}), and a session saved in a
- * request is not read back in it ({@link #findById}). Every change of an attribute,
- * the session id or the principal goes to the delegate as before.
+ * statements it cost every request whose session nothing changed in.
+ * <ul>
+ * <li>The last access is written only when the stored one is at least {@code touchInterval} old
+ * ({@link StoredSession#setLastAccessedTime}); Spring Session set it, and so wrote the session's
+ * row, on every request. The idle timeout counts from the stored time: a session idle for the
+ * whole timeout always ends, one idle for the timeout less {@code touchInterval} may already have
+ * ended; never later than the timeout, at most {@code touchInterval} earlier (README,
+ * "Configuration").</li>
+ * <li>A session nothing changed in is not saved ({@link #save}).</li>
+ * <li>A session saved in a request is not read back in it ({@link #findById}).</li>
+ * </ul>
+ * Every change of an attribute, the session id or the principal goes to the delegate as before.
  */
 public final class SessionStore<S extends Session>
         implements FindByIndexNameSessionRepository<SessionStore.StoredSession<S>> {
@@ -89,7 +92,7 @@ public final class SessionStore<S extends Session>
     @SuppressWarnings("unchecked")
     public StoredSession<S> findById(String id) {
         RequestScope scope = SCOPE.get();
-        if (scope != null && scope.saved != null && scope.saved.getId().equals(id)) {
+        if (scope != null && scope.holds(id)) {
             return (StoredSession<S>) scope.saved;
         }
         S found = delegate.findById(id);
@@ -99,10 +102,18 @@ public final class SessionStore<S extends Session>
     @Override
     public void deleteById(String id) {
         RequestScope scope = SCOPE.get();
-        if (scope != null) {
+        if (scope != null && scope.holds(id)) {
             scope.saved = null;
         }
         delegate.deleteById(id);
+    }
+
+    @Override
+    public Map<String, StoredSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        Map<String, StoredSession<S>> found = new LinkedHashMap<>();
+        delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+                .forEach((id, session) -> found.put(id, new StoredSession<>(session, touchInterval)));
+        return found;
     }
 
     /**
@@ -133,17 +144,16 @@ public final class SessionStore<S extends Session>
     /** The session saved last in the request this thread serves. */
     private static final class RequestScope {
         StoredSession<?> saved;
+
+        boolean holds(String id) {
+            return saved != null && saved.getId().equals(id);
+        }
     }
 
-    @Override
-    public Map<String, StoredSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
-        Map<String, StoredSession<S>> found = new LinkedHashMap<>();
-        delegate.findByIndexNameAndIndexValue(indexName, indexValue)
-                .forEach((id, session) -> found.put(id, new StoredSession<>(session, touchInterval)));
-        return found;
-    }
-
-    /** A session of the delegate's whose last access moves only in steps of the touch interval. */
+    /**
+     * A session of the delegate's whose last access moves only in steps of the touch interval, and
+     * which knows whether anything in it changed.
+     */
     public static final class StoredSession<S extends Session> implements Session {
 
         private final S delegate;
