@@ -28,7 +28,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * ended; never later than the timeout, at most {@code touchInterval} earlier (README,
  * "Configuration").</li>
  * <li>A session nothing changed in is not saved ({@link #save}).</li>
- * <li>A session saved in a request is not read back in it ({@link #findById}).</li>
+ * <li>A session saved in a request is not read back in it, nor one deleted in it ({@link #findById}).</li>
  * </ul>
  * Every change of an attribute, the session id or the principal goes to the delegate as before.
  */
@@ -86,7 +86,9 @@ public final class SessionStore<S extends Session>
      * The session with {@code id}, or null if there is none or it has expired. Within a request
      * ({@link #requestScope}), the session this request saved last is not read back: Spring
      * Session's filter commits the session twice per request, and the second commit reads the
-     * session again only to learn that it exists (spring-projects/spring-session#1731).
+     * session again only to learn that it exists (spring-projects/spring-session#1731). Nor is the
+     * session it deleted: a login that renews the session deletes the old one, and the filter then
+     * looked for the old id twice more. No session gets an id that was used before.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -95,6 +97,9 @@ public final class SessionStore<S extends Session>
         if (scope != null && scope.holds(id)) {
             return (StoredSession<S>) scope.saved;
         }
+        if (scope != null && id.equals(scope.deleted)) {
+            return null;
+        }
         S found = delegate.findById(id);
         return found == null ? null : new StoredSession<>(found, touchInterval);
     }
@@ -102,8 +107,11 @@ public final class SessionStore<S extends Session>
     @Override
     public void deleteById(String id) {
         RequestScope scope = SCOPE.get();
-        if (scope != null && scope.holds(id)) {
-            scope.saved = null;
+        if (scope != null) {
+            if (scope.holds(id)) {
+                scope.saved = null;
+            }
+            scope.deleted = id;
         }
         delegate.deleteById(id);
     }
@@ -141,9 +149,10 @@ public final class SessionStore<S extends Session>
         };
     }
 
-    /** The session saved last in the request this thread serves. */
+    /** The session saved last, and the id deleted last, in the request this thread serves. */
     private static final class RequestScope {
         StoredSession<?> saved;
+        String deleted;
 
         boolean holds(String id) {
             return saved != null && saved.getId().equals(id);

@@ -128,6 +128,29 @@ class SessionStoreTest {
     }
 
     @Test
+    void requestWhenSessionRenewedAtLoginThenTheOldIdIsNotLookedForAgain() throws Exception {
+        Cookie cookie = startSession();
+        database.reads = 0;
+        MockHttpServletResponse response = request(cookie, req -> {
+            req.getSession(false).invalidate();
+            req.getSession(true).setAttribute("person", "2");
+        }, true);
+        assertThat(database.reads).as("only the first read of the old session").isEqualTo(1);
+        assertThat(response.getCookie("SESSION").getValue()).isNotEqualTo(cookie.getValue());
+        assertThat(stored().getAttribute("person").toString()).isEqualTo("2");
+    }
+
+    @Test
+    void findByIdWhenTheRequestThatDeletedTheSessionHasEndedThenAskedOfTheDatabase() throws Exception {
+        Cookie cookie = startSession();
+        String id = stored().getId();
+        request(cookie, req -> req.getSession(false).invalidate());
+        database.reads = 0;
+        assertThat(store.findById(id)).isNull();
+        assertThat(database.reads).isEqualTo(1);
+    }
+
+    @Test
     void requestWhenNothingSetInTheSessionThenNotSaved() throws Exception {
         Cookie cookie = startSession();
         database.saves = 0;
