@@ -40,7 +40,8 @@ public class MasterPasswords implements AutoCloseable {
     private final Argon2idHasher hasher;
     private final Clock clock;
     private final String dummyHash;
-    private final ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+    private final int hashingThreads = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService hashing = Executors.newFixedThreadPool(hashingThreads,
             Thread.ofPlatform().name("argon2id-", 1).daemon().factory());
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Counter hashes;
@@ -93,6 +94,11 @@ public class MasterPasswords implements AutoCloseable {
 
     public String hash(String masterPassword) {
         return onHashingThread(() -> hasher.hash(masterPassword));
+    }
+
+    /** The platform threads that compute every hash, one per core: at most this many hashes run at once. */
+    public int hashingThreads() {
+        return hashingThreads;
     }
 
     public boolean has(long personId) {
