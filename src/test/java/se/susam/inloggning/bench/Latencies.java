@@ -2,13 +2,13 @@ package se.susam.inloggning.bench;
 
 import java.util.Arrays;
 
-/** Durations of one kind, recorded by one virtual user, merged and summarised at the end. */
-final class Latencies {
+/** Durations of one kind, recorded by one virtual user, merged and summarised at the end. Not thread-safe. */
+public final class Latencies {
 
     private long[] nanos = new long[1024];
     private int count;
 
-    void record(long durationNanos) {
+    public void record(long durationNanos) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
@@ -25,7 +25,7 @@ final class Latencies {
         }
     }
 
-    Summary summary() {
+    public Summary summary() {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
         return new Summary(count, percentile(sorted, 0.50), percentile(sorted, 0.99),
@@ -42,6 +42,6 @@ final class Latencies {
     }
 
     /** Count and p50/p99/max in milliseconds. */
-    record Summary(int count, double p50Millis, double p99Millis, double maxMillis) {
+    public record Summary(int count, double p50Millis, double p99Millis, double maxMillis) {
     }
 }
