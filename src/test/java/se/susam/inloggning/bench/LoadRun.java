@@ -52,7 +52,10 @@ final class LoadRun {
             VirtualUser user = new VirtualUser(v, settings, new SmsLoginScript(settings.server()),
                     measureFrom, measureUntil);
             users.add(user);
-            threads.add(Thread.ofVirtual().name("virtual-user-" + v).start(user));
+            // A platform thread per virtual user (a few dozen): its blocking read waits in the kernel
+            // and wakes once per response. On a virtual thread the JDK's poller thread woke first and
+            // then a carrier, two wake-ups per response on the cores the server needs.
+            threads.add(Thread.ofPlatform().name("virtual-user-" + v).daemon().start(user));
         }
         for (Thread thread : threads) {
             thread.join();
