@@ -18,15 +18,15 @@ class SmsLoginBenchmarkTest {
     private static final BenchSettings SETTINGS = BenchSettings.parse("users=200", "concurrency=32");
 
     @Test
-    void reportWhenLoginsReachEightyPercentOfTheHashBoundLimitInTheWindowThenSaysTheTargetIsMet() {
+    void reportWhenLoginsReachEightyPercentOfTheServersRawHashRateThenSaysTheTargetIsMet() {
         String report = SmsLoginBenchmark.report(SETTINGS, serverHashRate(400, 10), hashRate(500, 10),
                 load(1920, 60, Map.of()));
 
         assertThat(report).contains("in the server, its hashing threads only: 2 threads, 10.0 s after 30 s warm-up:"
                         + " 400 hashes = 40.0 hashes/s", "32.0 logins/s",
+                "logins/s ÷ the server's raw hashes/s, measured before = 80.0 % (target ≥ 80 %: met)",
                 "logins/s ÷ the hash-bound limit in the window (1.50 cores at 37.5 ms per hash: 40.0 hashes/s)"
-                        + " = 80.0 % (target ≥ 80 %: met)",
-                "logins/s ÷ the server's raw hashes/s, measured before = 80.0 %",
+                        + " = 80.0 %",
                 "in this client's JVM: 2 threads, 10.0 s after 30 s warm-up: 500 hashes = 50.0 hashes/s",
                 "logins/s ÷ this client's raw hashes/s, measured before that = 64.0 %");
     }
@@ -62,7 +62,7 @@ class SmsLoginBenchmarkTest {
         String report = SmsLoginBenchmark.report(SETTINGS, serverHashRate(400, 10), hashRate(400, 10),
                 load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3)));
 
-        assertThat(report).contains("20.0 logins/s, 3 errors", "hashes/s) = 50.0 % (target ≥ 80 %: NOT met)",
+        assertThat(report).contains("20.0 logins/s, 3 errors", "measured before = 50.0 % (target ≥ 80 %: NOT met)",
                 "3  POST /login/sms: HTTP 429 SMS-013");
     }
 
