@@ -72,15 +72,7 @@ public final class SmsLoginBenchmark {
         LoadRun.Result load = LoadRun.run(settings, meter);
 
         String report = report(settings, serverHashes, clientHashes, load);
-        System.out.println();
-        System.out.print(report);
-        if (settings.report().isPresent()) {
-            Path file = settings.report().get();
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report);
-        }
+        Reports.printAndKeep(report, settings.report());
         System.exit(load.errorCount() == 0 && load.logins().count() > 0 ? 0 : 1);
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +24,7 @@ import se.susam.inloggning.bankid.HttpRpApiClient;
 import se.susam.inloggning.bankid.RpApiException;
 import se.susam.inloggning.bankid.RpApiSettings;
 import se.susam.inloggning.bench.Latencies;
+import se.susam.inloggning.bench.Reports;
 
 /**
  * How many {@code /collect} calls a second the product's RP API client ({@link HttpRpApiClient}:
@@ -75,15 +77,7 @@ public final class BankIdCollectBenchmark {
         run.measuring = false;
         Snapshot after = Snapshot.take(stubPid);
         String report = report(orders, run, before, after);
-        System.out.println();
-        System.out.print(report);
-        if (settings.containsKey("report")) {
-            Path file = Path.of(settings.get("report"));
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, report);
-        }
+        Reports.printAndKeep(report, Optional.ofNullable(settings.get("report")).map(Path::of));
         System.exit(run.failures.get() == 0 ? 0 : 1);
     }
 

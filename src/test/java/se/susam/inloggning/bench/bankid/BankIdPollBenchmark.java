@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import se.susam.inloggning.bench.HttpConnection;
+import se.susam.inloggning.bench.Reports;
 
 /**
  * The BankID polling benchmark (README "Benchmark: BankID polling"; run by
@@ -99,15 +101,7 @@ public final class BankIdPollBenchmark {
             sampler.interrupt();
             run.stop();
             String report = report(settings, run, stub, heap, measured);
-            System.out.println();
-            System.out.print(report);
-            if (settings.containsKey("report")) {
-                Path file = Path.of(settings.get("report"));
-                if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
-                }
-                Files.writeString(file, report);
-            }
+            Reports.printAndKeep(report, Optional.ofNullable(settings.get("report")).map(Path::of));
             System.exit(run.started.get() == logins && run.pollErrors.get() == 0 ? 0 : 1);
         }
     }
