@@ -20,11 +20,11 @@ import se.susam.inloggning.errors.SusException;
  * The hash-bound limit of SMS login, measured inside the server under test (profile {@code bench}
  * only): {@code GET /dev/bench/hash-rate?seconds=20} keeps the server's own hashing threads
  * ({@link MasterPasswords}) busy with nothing but master-password hashes of this run's Argon2id
- * parameters for that long, and answers how many they computed. The load benchmark calls it
- * before its logins, so logins/s and hashes/s come from the same process: the CPU one hash takes
- * differs between JVMs started alike on the same machine (README "Benchmark"). The CPU the hashes
- * took is on the server's metrics ({@code sus.credentials.hashing.cpu}). A second request waits
- * for the first to end: two at once would share the threads and measure nothing.
+ * parameters for that long, and answers how many they computed. The load benchmark calls it just
+ * before its logins, so logins/s and hashes/s come from the same process and the same threads
+ * (README "Benchmark"). The CPU the hashes took is on the server's metrics ({@code
+ * sus.credentials.hashing.cpu}). A second request waits for the first to end: two at once would
+ * share the threads and measure nothing.
  */
 @RestController
 @Profile("bench")

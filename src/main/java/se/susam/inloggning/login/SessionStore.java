@@ -125,9 +125,9 @@ public final class SessionStore<S extends Session>
     }
 
     /**
-     * The filter that bounds {@link #findById}'s memory of the saved session to one request: it
-     * must run before Spring Session's filter ({@link #REQUEST_SCOPE_ORDER}) on every dispatch the
-     * session filter runs on. Outside it, every {@code findById} reads the database.
+     * The filter that bounds {@link #findById}'s memory of the saved and the deleted session to one
+     * request: it must run before Spring Session's filter ({@link #REQUEST_SCOPE_ORDER}) on every
+     * dispatch the session filter runs on. Outside it, every {@code findById} reads the database.
      */
     public static HttpFilter requestScope() {
         return new HttpFilter() {

@@ -19,9 +19,9 @@ import se.susam.inloggning.demo.BenchPopulation;
  * the product's own hasher and the run's parameters, one platform thread per core. Every SMS login
  * costs exactly one such hash (step 1), so no server can complete more logins per second. Measured
  * twice: in the server under test, on its own hashing threads ({@link #inServer}: {@code
- * /dev/bench/hash-rate}), and in this client's JVM ({@link #measure}). A JVM draws the CPU cost of
- * a hash when it starts, and two JVMs started alike differ by up to a fifth (README "Benchmark"),
- * so only the server's own rate measures the limit of the server that served the logins.
+ * /dev/bench/hash-rate}), the target's yardstick, and in this client's JVM ({@link #measure}). The
+ * CPU of a hash drifts by a tenth from minute to minute on the same machine (README "Benchmark"),
+ * so both are shown.
  */
 final class HashRate {
 
