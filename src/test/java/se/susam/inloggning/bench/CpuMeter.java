@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * so a report shows how much other processes took from the same cores. Any source that cannot be
  * read gives NaN.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private static final Pattern SERVER_CPU = prometheusLine("process_cpu_time_ns_total");
     private static final Pattern SERVER_JIT = prometheusLine("jvm_compilation_time_ms_total");
@@ -98,7 +98,8 @@ final class CpuMeter {
         }
     }
 
-    private static double clientCpuNanos() {
+    /** CPU time of this process in nanoseconds, NaN if the JVM cannot tell. */
+    public static double clientCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
@@ -106,7 +107,7 @@ final class CpuMeter {
     }
 
     /** Busy and total jiffies of all cores from {@code /proc/stat} (Linux); zeros elsewhere. */
-    private static long[] machine() {
+    public static long[] machine() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long[] v = Arrays.stream(cpu, 1, Math.min(cpu.length, 9)).mapToLong(Long::parseLong).toArray();

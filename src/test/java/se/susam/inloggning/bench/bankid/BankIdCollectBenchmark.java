@@ -1,7 +1,6 @@
 package se.susam.inloggning.bench.bankid;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import se.susam.inloggning.bankid.HttpRpApiClient;
 import se.susam.inloggning.bankid.RpApiException;
 import se.susam.inloggning.bankid.RpApiSettings;
+import se.susam.inloggning.bench.CpuMeter;
 import se.susam.inloggning.bench.Latencies;
 import se.susam.inloggning.bench.Reports;
 
@@ -138,13 +137,12 @@ public final class BankIdCollectBenchmark {
     }
 
     /** This process's CPU, the stub's, and the machine's, at one moment. */
-    private record Snapshot(long wallNanos, long ownCpuNanos, long stubTicks, long machineBusy, long machineTotal) {
+    private record Snapshot(long wallNanos, double ownCpuNanos, long stubTicks, long machineBusy, long machineTotal) {
 
         static Snapshot take(long stubPid) {
-            long[] machine = machine();
-            long own = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : -1;
-            return new Snapshot(System.nanoTime(), own, stubTicks(stubPid), machine[0], machine[1]);
+            long[] machine = CpuMeter.machine();
+            return new Snapshot(System.nanoTime(), CpuMeter.clientCpuNanos(), stubTicks(stubPid), machine[0],
+                    machine[1]);
         }
 
         /** utime + stime of the stub's process in clock ticks (100 a second on Linux), or -1. */
@@ -155,17 +153,6 @@ public final class BankIdCollectBenchmark {
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]);
             } catch (IOException | RuntimeException e) {
                 return -1;
-            }
-        }
-
-        private static long[] machine() {
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                long[] v = Arrays.stream(cpu, 1, Math.min(cpu.length, 9)).mapToLong(Long::parseLong).toArray();
-                long total = Arrays.stream(v).sum();
-                return new long[] {total - v[3] - v[4], total};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0};
             }
         }
     }
