@@ -20,6 +20,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
  * ({@link Argon2Memory}): the few hashing threads of {@link MasterPasswords} then keep 7 MiB each
  * instead of allocating 7 MiB for every login. A virtual thread, which lives for one request,
  * allocates it afresh.
+ *
+ * <p>The first hasher in a JVM makes the JIT compile the Argon2id loop the fast way ({@link
+ * HashCompilation}).
  */
 public final class Argon2idHasher {
 
@@ -27,6 +30,10 @@ public final class Argon2idHasher {
             "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    static {
+        HashCompilation.ensureDirective();
+    }
 
     private final Argon2Parameters parameters;
     private final SecureRandom random = new SecureRandom();

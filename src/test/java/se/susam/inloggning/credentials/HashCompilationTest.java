@@ -1,0 +1,30 @@
+package se.susam.inloggning.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HashCompilationTest {
+
+    @Test
+    void hasherWhenCreatedThenDirectiveForcesRotateInliningInTheGenerator() throws Exception {
+        new Argon2idHasher(new Argon2Parameters(8, 1, 1)).hash("Tg3kYbn9");
+
+        String directives = HashCompilation.directivesInForce();
+
+        assertThat(directives).contains("matching: " + HashCompilation.MATCH);
+        assertThat(directives).contains("c2 directives:\n  inline: +org/bouncycastle/util/Longs.rotateRight, +java/lang/Long.rotateRight");
+    }
+
+    @Test
+    void ensureDirectiveWhenCalledAgainThenAddedOnlyOnce() throws Exception {
+        new Argon2idHasher(new Argon2Parameters(8, 1, 1));
+        HashCompilation.ensureDirective();
+        HashCompilation.ensureDirective();
+
+        String directives = HashCompilation.directivesInForce();
+
+        assertThat(directives.split("matching: " + HashCompilation.MATCH.replace("*", "\\*").replace(".", "\\."), -1))
+                .hasSize(2);
+    }
+}
