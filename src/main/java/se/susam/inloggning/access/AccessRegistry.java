@@ -54,34 +54,45 @@ public class AccessRegistry {
                 .optional();
     }
 
-    /** All of a person's grants, newest first. */
+    /**
+     * All of a person's grants, newest first, with their roles: one statement (every login reads
+     * them), a row per grant and role.
+     */
     public List<AccessGrant> grantsOf(long personId) {
         Map<Long, Set<Role>> roles = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT r.grant_id, r.role FROM access_grant_role r JOIN access_grant g ON g.id = r.grant_id
-                WHERE g.person_id = :p""")
-                .param("p", personId)
-                .query(rs -> {
-                    roles.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
-                });
-        List<AccessGrant> grants = new ArrayList<>();
+        Map<Long, ResultRow> rows = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT g.id, g.person_id, g.valid_from, g.valid_to, g.status, g.sms_login, g.mobile_e164,
-                       o.id AS org_id, o.org_number, o.name, o.kind
+                       o.id AS org_id, o.org_number, o.name, o.kind, r.role
                 FROM access_grant g JOIN organisation o ON o.id = g.organisation_id
+                     LEFT JOIN access_grant_role r ON r.grant_id = g.id
                 WHERE g.person_id = :p ORDER BY g.valid_to DESC, g.id DESC""")
                 .param("p", personId)
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    grants.add(new AccessGrant(id, rs.getLong("person_id"),
-                            new Organisation(rs.getLong("org_id"), rs.getString("org_number"), rs.getString("name"),
-                                    OrganisationKind.valueOf(rs.getString("kind"))),
-                            roles.getOrDefault(id, Set.of()),
-                            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                            AccessStatus.valueOf(rs.getString("status")), rs.getBoolean("sms_login"),
-                            Optional.ofNullable(rs.getString("mobile_e164")).map(PhoneNumber::new)));
+                    if (!rows.containsKey(id)) {
+                        rows.put(id, new ResultRow(rs.getLong("person_id"),
+                                new Organisation(rs.getLong("org_id"), rs.getString("org_number"), rs.getString("name"),
+                                        OrganisationKind.valueOf(rs.getString("kind"))),
+                                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                                AccessStatus.valueOf(rs.getString("status")), rs.getBoolean("sms_login"),
+                                Optional.ofNullable(rs.getString("mobile_e164")).map(PhoneNumber::new)));
+                        roles.put(id, EnumSet.noneOf(Role.class));
+                    }
+                    String role = rs.getString("role");
+                    if (role != null) {
+                        roles.get(id).add(Role.valueOf(role));
+                    }
                 });
+        List<AccessGrant> grants = new ArrayList<>(rows.size());
+        rows.forEach((id, row) -> grants.add(new AccessGrant(id, row.personId(), row.organisation(), roles.get(id),
+                row.validFrom(), row.validTo(), row.status(), row.smsLogin(), row.mobile())));
         return grants;
+    }
+
+    /** A grant's columns, until its roles are all read. */
+    private record ResultRow(long personId, Organisation organisation, LocalDate validFrom, LocalDate validTo,
+                             AccessStatus status, boolean smsLogin, Optional<PhoneNumber> mobile) {
     }
 
     /**
