@@ -13,16 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the JIT compile Bouncy Castle's Argon2id the fast way in every JVM. The inner loop (the
- * BlaMka round, {@code Argon2BytesGenerator.G}) rotates with {@code Longs.rotateRight}, which calls
- * {@link Long#rotateRight}. HotSpot's C2 inlines that call into one rotate instruction only if the
- * profile it has at that moment says the call site is hot; the profile is shared with every other
- * caller of {@code Longs.rotateRight} and can be stale, and then C2 leaves a real call in the
- * loop. Which of the two a JVM gets is decided once, at startup: on the benchmark machine about one
- * server start in five got the call, and hashed at 42 instead of 95-110 hashes/s on two cores for
- * as long as it ran (README "Benchmark"). A compiler directive (JEP 165), added through the JVM's
- * diagnostic command MBean before the first hash, forces the inlining in every method of the
- * generator, so no launch depends on a JVM option being remembered.
+ * Makes the JIT compile Bouncy Castle's Argon2id the fast way in every JVM. Two of HotSpot C2's
+ * inlining decisions in the inner loop depend on what it has seen before, and a JVM keeps what it
+ * decided for as long as it runs:
+ * <ul>
+ * <li>The BlaMka round ({@code Argon2BytesGenerator.G}) rotates with {@code Longs.rotateRight},
+ * which calls {@link Long#rotateRight}. C2 turns that into one rotate instruction only if the
+ * profile it has says the call site is hot; the profile is shared with every other caller of
+ * {@code Longs.rotateRight} and can be stale, and then a real call stays in the loop. On the
+ * benchmark machine about one server start in five got the call and hashed at 42 instead of about
+ * 95 hashes/s on two cores.</li>
+ * <li>{@code FillBlock.applyBlake} calls {@code roundFunction} 16 times per block. When C2 has
+ * already compiled {@code roundFunction} on its own, the result is too big to inline, and every
+ * round becomes a call with 17 arguments. Of 20 server starts, 19 got that shape (84-97 hashes/s
+ * when the first decision went right) and one did not (103-112); the benchmark client's JVM, which
+ * does nothing but hash, mostly got the fast one.</li>
+ * </ul>
+ * A compiler directive (JEP 165), added through the JVM's diagnostic command MBean before the first
+ * hash, forces both inlinings in every method of the generator: server starts then hashed at
+ * 105-112 hashes/s (README "Benchmark"). No launch depends on a JVM option being remembered.
  *
  * <p>On a JVM without HotSpot's diagnostic commands the directive is left out, with a warning; the
  * hashes are as correct, some JVMs slower.
@@ -37,7 +46,10 @@ final class HashCompilation {
     private static final String DIRECTIVE = """
             [{
               match: "%s",
-              inline: ["+org/bouncycastle/util/Longs.rotateRight", "+java/lang/Long.rotateRight"]
+              inline: ["+org/bouncycastle/util/Longs.rotateRight", "+java/lang/Long.rotateRight",
+                       "+org/bouncycastle/crypto/generators/Argon2BytesGenerator.access$500",
+                       "+org/bouncycastle/crypto/generators/Argon2BytesGenerator.roundFunction",
+                       "+org/bouncycastle/crypto/generators/Argon2BytesGenerator.G"]
             }]
             """.formatted(MATCH);
 
@@ -59,7 +71,7 @@ final class HashCompilation {
             try {
                 Files.writeString(file, DIRECTIVE);
                 Object answer = diagnosticCommand("compilerDirectivesAdd", file.toString());
-                log.info("Argon2id: compiler directive added, Long.rotateRight always inlined ({})",
+                log.info("Argon2id: compiler directive added, the BlaMka round always inlined ({})",
                         String.valueOf(answer).strip());
             } finally {
                 Files.deleteIfExists(file);
