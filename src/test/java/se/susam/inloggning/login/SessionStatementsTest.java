@@ -19,10 +19,13 @@ import se.susam.inloggning.testsupport.TestSupportConfiguration;
 import se.susam.inloggning.testsupport.WebClient;
 
 /**
- * The statements the session store costs a request, counted by H2's query statistics: a request
- * that changes nothing in its session reads it once and writes nothing ({@link SessionStore}).
- * Spring Session alone read it twice and updated its row. H2 only: PostgreSQL has no per-statement
- * counts without an extension; {@code LoginSessionTest} checks the same row on both databases.
+ * The statements a login and the requests after it cost, counted by H2's query statistics. A
+ * request that changes nothing in its session reads it once and writes nothing ({@link
+ * SessionStore}); Spring Session alone read it twice and updated its row. A person's grants are one
+ * statement each time they are read (step 1 for the mobile number, the access gate after step 2),
+ * and a login with no failure counted deletes no counter. H2 only: PostgreSQL has no per-statement
+ * counts without an extension; {@code LoginSessionTest} checks the same session row on both
+ * databases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,8 +53,7 @@ class SessionStatementsTest {
         // The first page of the new session stores its CSRF token (for "Logga ut"): a change.
         assertThat(browser.get("/sus").status()).isEqualTo(200);
 
-        jdbc.sql("SET QUERY_STATISTICS FALSE").update();
-        jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+        startCounting();
         assertThat(browser.get("/sus").status()).isEqualTo(200);
         Map<String, Integer> statements = sessionStatements();
 
@@ -61,12 +63,58 @@ class SessionStatementsTest {
                 || s.startsWith("DELETE"));
     }
 
-    /** Statements on the session tables since the statistics were switched on, and how often each ran. */
-    private Map<String, Integer> sessionStatements() {
+    @Test
+    void smsLoginWhenNoFailuresThenGrantsReadInOneStatementEachAndNoCounterDeleted() {
+        SmsUser user = registry.smsUser("Tg3kYbn9");
+        WebClient browser = new WebClient("http://localhost:" + port);
+        startCounting();
+
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()))
+                .redirectsTo("/sus")).isTrue();
+        Map<String, Integer> statements = statementsCounted();
+
+        assertThat(statements.entrySet()).filteredOn(s -> s.getKey().contains("access_grant"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.getKey()).contains("access_grant_role");
+                    assertThat(s.getValue()).isEqualTo(2);
+                });
+        assertThat(statements.keySet()).filteredOn(s -> s.contains("login_throttle"))
+                .allMatch(s -> s.startsWith("SELECT"));
+    }
+
+    @Test
+    void smsLoginWhenFailuresCountedThenCounterDeleted() {
+        SmsUser user = registry.smsUser("Tg3kYbn9");
+        WebClient browser = new WebClient("http://localhost:" + port);
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", "Wrong000");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()))
+                .redirectsTo("/sus")).isTrue();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE personnummer = :p")
+                .param("p", user.personnummer()).query(Integer.class).single()).isZero();
+    }
+
+    private void startCounting() {
+        jdbc.sql("SET QUERY_STATISTICS FALSE").update();
+        jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+    }
+
+    /** Statements since {@link #startCounting}, whitespace folded, and how often each ran. */
+    private Map<String, Integer> statementsCounted() {
         Map<String, Integer> found = new LinkedHashMap<>();
         jdbc.sql("SELECT sql_statement, execution_count FROM information_schema.query_statistics")
-                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getInt(2))).list()
-                .forEach(s -> found.put(s.getKey(), s.getValue()));
+                .query((rs, n) -> Map.entry(rs.getString(1).strip().replaceAll("\\s+", " "), rs.getInt(2))).list()
+                .forEach(s -> found.merge(s.getKey(), s.getValue(), Integer::sum));
+        return found;
+    }
+
+    /** Statements on the session tables since {@link #startCounting}, and how often each ran. */
+    private Map<String, Integer> sessionStatements() {
+        Map<String, Integer> found = statementsCounted();
         found.keySet().removeIf(sql -> !sql.toUpperCase().contains("SPRING_SESSION")
                 || sql.toUpperCase().contains("EXPIRY_TIME <"));
         return found;
