@@ -60,7 +60,10 @@ final class HashCompilation {
     private HashCompilation() {
     }
 
-    /** Adds the directive once per JVM; later calls do nothing. Never throws. */
+    /**
+     * Adds the directive once (per class loader: once per JVM in production); later calls do
+     * nothing. Never throws.
+     */
     static synchronized void ensureDirective() {
         if (added) {
             return;
@@ -70,9 +73,13 @@ final class HashCompilation {
             Path file = Files.createTempFile("sus-argon2id-jit", ".json");
             try {
                 Files.writeString(file, DIRECTIVE);
-                Object answer = diagnosticCommand("compilerDirectivesAdd", file.toString());
-                log.info("Argon2id: compiler directive added, the BlaMka round always inlined ({})",
-                        String.valueOf(answer).strip());
+                String answer = String.valueOf(diagnosticCommand("compilerDirectivesAdd", file.toString())).strip();
+                if (answer.startsWith("1 compiler directives added")) {
+                    log.info("Argon2id: compiler directive added, the BlaMka round always inlined");
+                } else {
+                    log.warn("Argon2id: the JVM refused the compiler directive ({}); hashing may run slower "
+                            + "on some JVM starts", answer);
+                }
             } finally {
                 Files.deleteIfExists(file);
             }
