@@ -24,6 +24,7 @@ import org.springframework.session.SaveMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,6 +37,7 @@ import se.susam.inloggning.login.LoginContinuations;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
 import se.susam.inloggning.login.SessionStore;
+import se.susam.inloggning.login.SessionTransactions;
 
 /**
  * Cross-cutting web set-up: which paths need a SUS session, CSRF (Spring Security's default, on
@@ -152,6 +154,16 @@ class WebConfiguration implements WebMvcConfigurer {
     @Primary
     SessionStore<?> sessionStore(JdbcIndexedSessionRepository jdbc, SessionProperties properties) {
         return SessionStore.over(jdbc, properties.touchInterval());
+    }
+
+    /**
+     * Spring Session's transactions (it looks this bean up by name): a new one for each write, none
+     * for a read ({@link SessionTransactions}). Spring Boot's own {@code TransactionTemplate} bean
+     * backs off for it; nothing here injects one (each user builds its own).
+     */
+    @Bean
+    SessionTransactions springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        return SessionTransactions.over(transactionManager);
     }
 
     @Bean

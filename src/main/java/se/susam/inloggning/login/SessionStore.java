@@ -29,6 +29,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * "Configuration").</li>
  * <li>A session nothing changed in is not saved ({@link #save}).</li>
  * <li>A session saved in a request is not read back in it, nor one deleted in it ({@link #findById}).</li>
+ * <li>A read runs without a transaction of its own, if the delegate takes its transactions from
+ * {@link SessionTransactions}.</li>
  * </ul>
  * Every change of an attribute, the session id or the principal goes to the delegate as before.
  */
@@ -100,7 +102,7 @@ public final class SessionStore<S extends Session>
         if (scope != null && id.equals(scope.deleted)) {
             return null;
         }
-        S found = delegate.findById(id);
+        S found = SessionTransactions.reading(() -> delegate.findById(id));
         return found == null ? null : new StoredSession<>(found, touchInterval);
     }
 
@@ -119,7 +121,7 @@ public final class SessionStore<S extends Session>
     @Override
     public Map<String, StoredSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         Map<String, StoredSession<S>> found = new LinkedHashMap<>();
-        delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+        SessionTransactions.reading(() -> delegate.findByIndexNameAndIndexValue(indexName, indexValue))
                 .forEach((id, session) -> found.put(id, new StoredSession<>(session, touchInterval)));
         return found;
     }

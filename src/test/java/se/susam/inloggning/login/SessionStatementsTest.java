@@ -20,8 +20,9 @@ import se.susam.inloggning.testsupport.WebClient;
 
 /**
  * The statements a login and the requests after it cost, counted by H2's query statistics. A
- * request that changes nothing in its session reads it once and writes nothing ({@link
- * SessionStore}); Spring Session alone read it twice and updated its row. A person's grants are one
+ * request that changes nothing in its session reads it once, without a transaction, and writes
+ * nothing ({@link SessionStore}, {@link SessionTransactions}); Spring Session alone read it twice,
+ * in two transactions, and updated its row. A person's grants are one
  * statement each time they are read (step 1 for the mobile number, the access gate after step 2),
  * and a login with no failure counted deletes no counter. H2 only: PostgreSQL has no per-statement
  * counts without an extension; {@code LoginSessionTest} checks the same session row on both
@@ -56,11 +57,14 @@ class SessionStatementsTest {
         startCounting();
         assertThat(browser.get("/sus").status()).isEqualTo(200);
         Map<String, Integer> statements = sessionStatements();
+        Map<String, Integer> all = statementsCounted();
 
         assertThat(statements.entrySet()).filteredOn(s -> s.getKey().startsWith("SELECT"))
                 .singleElement().extracting(Map.Entry::getValue).isEqualTo(1);
         assertThat(statements.keySet()).noneMatch(s -> s.startsWith("UPDATE") || s.startsWith("INSERT")
                 || s.startsWith("DELETE"));
+        // The read runs without a transaction of its own (SessionTransactions): nothing to commit.
+        assertThat(all.keySet()).noneMatch(s -> s.startsWith("COMMIT"));
     }
 
     @Test
