@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * which calls {@link Long#rotateRight}. C2 turns that into one rotate instruction only if the
  * profile it has says the call site is hot; the profile is shared with every other caller of
  * {@code Longs.rotateRight} and can be stale, and then a real call stays in the loop. On the
- * benchmark machine about one server start in five got the call and hashed at 42 instead of about
- * 95 hashes/s on two cores.</li>
+ * benchmark machine 3 of 17 server starts got the call and hashed at 38-53 instead of about 95
+ * hashes/s on two cores.</li>
  * <li>{@code FillBlock.applyBlake} calls {@code roundFunction} 16 times per block. When C2 has
  * already compiled {@code roundFunction} on its own, the result is too big to inline, and every
- * round becomes a call with 17 arguments. Of 20 server starts, 19 got that shape (84-97 hashes/s
- * when the first decision went right) and one did not (103-112); the benchmark client's JVM, which
- * does nothing but hash, mostly got the fast one.</li>
+ * round becomes a call with 17 arguments. Of the 14 other starts, 12 got that shape (84-99
+ * hashes/s) and two did not (102-112); the benchmark client's JVM, which does nothing but hash,
+ * mostly got the fast one.</li>
  * </ul>
  * A compiler directive (JEP 165), added through the JVM's diagnostic command MBean before the first
  * hash, forces both inlinings in every method of the generator: server starts then hashed at
