@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -59,8 +58,7 @@ public class AccessRegistry {
      * them), a row per grant and role.
      */
     public List<AccessGrant> grantsOf(long personId) {
-        Map<Long, Set<Role>> roles = new LinkedHashMap<>();
-        Map<Long, ResultRow> rows = new LinkedHashMap<>();
+        Map<Long, GrantRows> grants = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT g.id, g.person_id, g.valid_from, g.valid_to, g.status, g.sms_login, g.mobile_e164,
                        o.id AS org_id, o.org_number, o.name, o.kind, r.role
@@ -70,29 +68,34 @@ public class AccessRegistry {
                 .param("p", personId)
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    if (!rows.containsKey(id)) {
-                        rows.put(id, new ResultRow(rs.getLong("person_id"),
+                    GrantRows grant = grants.get(id);
+                    if (grant == null) {
+                        grant = new GrantRows(new AccessGrant(id, rs.getLong("person_id"),
                                 new Organisation(rs.getLong("org_id"), rs.getString("org_number"), rs.getString("name"),
                                         OrganisationKind.valueOf(rs.getString("kind"))),
-                                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                                AccessStatus.valueOf(rs.getString("status")), rs.getBoolean("sms_login"),
-                                Optional.ofNullable(rs.getString("mobile_e164")).map(PhoneNumber::new)));
-                        roles.put(id, EnumSet.noneOf(Role.class));
+                                Set.of(), rs.getObject("valid_from", LocalDate.class),
+                                rs.getObject("valid_to", LocalDate.class), AccessStatus.valueOf(rs.getString("status")),
+                                rs.getBoolean("sms_login"),
+                                Optional.ofNullable(rs.getString("mobile_e164")).map(PhoneNumber::new)),
+                                EnumSet.noneOf(Role.class));
+                        grants.put(id, grant);
                     }
                     String role = rs.getString("role");
                     if (role != null) {
-                        roles.get(id).add(Role.valueOf(role));
+                        grant.roles().add(Role.valueOf(role));
                     }
                 });
-        List<AccessGrant> grants = new ArrayList<>(rows.size());
-        rows.forEach((id, row) -> grants.add(new AccessGrant(id, row.personId(), row.organisation(), roles.get(id),
-                row.validFrom(), row.validTo(), row.status(), row.smsLogin(), row.mobile())));
-        return grants;
+        return grants.values().stream().map(GrantRows::grant).toList();
     }
 
-    /** A grant's columns, until its roles are all read. */
-    private record ResultRow(long personId, Organisation organisation, LocalDate validFrom, LocalDate validTo,
-                             AccessStatus status, boolean smsLogin, Optional<PhoneNumber> mobile) {
+    /** A grant's columns from its first row, and its roles gathered from all of its rows. */
+    private record GrantRows(AccessGrant columns, Set<Role> roles) {
+
+        AccessGrant grant() {
+            AccessGrant c = columns;
+            return new AccessGrant(c.id(), c.personId(), c.organisation(), roles, c.validFrom(), c.validTo(),
+                    c.status(), c.smsLogin(), c.mobile());
+        }
     }
 
     /**
