@@ -86,10 +86,21 @@ public class LoginThrottle {
         return state(personnummer);
     }
 
-    /** A completed login, or customer service unlocking: the counter starts again from zero. */
+    /** Customer service unlocking or giving a new master password: the counter starts again from zero. */
     @Transactional
     public void reset(Personnummer personnummer) {
         jdbc.sql("DELETE FROM login_throttle WHERE personnummer = :p").param("p", personnummer.value()).update();
+    }
+
+    /**
+     * A completed login: the counter starts again from zero. {@code seen} is the state the login
+     * read; if it had no failure counted there is no row to delete (most logins: a statement and a
+     * transaction saved). A failure counted since then, on another node, stays.
+     */
+    public void resetAfterLogin(Personnummer personnummer, State seen) {
+        if (!(seen instanceof State.Open open && open.failures() == 0)) {
+            reset(personnummer);
+        }
     }
 
     /** The temporary lock after the given number of failures. */

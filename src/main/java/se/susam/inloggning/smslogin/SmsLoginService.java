@@ -159,11 +159,7 @@ class SmsLoginService {
         if (!transactions.finish(tx.id(), SmsLoginTransactions.Status.COMPLETED)) {
             return new LoginResult.Rejected(ErrorCode.SMS_NO_TRANSACTION, null, true);
         }
-        // No failure counted when the state was read: nothing to reset (most logins; saves a
-        // statement and a transaction). A failure counted since then, on another node, stays.
-        if (!(standing instanceof LoginThrottle.State.Open open && open.failures() == 0)) {
-            throttle.reset(tx.personnummer());
-        }
+        throttle.resetAfterLogin(tx.personnummer(), standing);
         audit("LOGIN_CODE", "SUCCESS", null, tx.personnummer(), clientIp);
         return new LoginResult.Authenticated(new AuthenticatedIdentity(tx.personnummer(), LoginMethod.SMS, now));
     }
