@@ -64,11 +64,9 @@ public final class CpuMeter {
 
     static Use between(Sample from, Sample to) {
         double wall = to.wallNanos() - from.wallNanos();
-        int cores = Runtime.getRuntime().availableProcessors();
-        long total = to.machineTotal() - from.machineTotal();
         return new Use(wall / 1e9, (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
                 (to.clientCpuNanos() - from.clientCpuNanos()) / wall,
-                total <= 0 ? Double.NaN : cores * (double) (to.machineBusy() - from.machineBusy()) / total,
+                machineCores(from.machineBusy(), from.machineTotal(), to.machineBusy(), to.machineTotal()),
                 (to.serverJitMillis() - from.serverJitMillis()) * 1e6 / wall,
                 (to.serverHashCpuSeconds() - from.serverHashCpuSeconds()) * 1e9 / wall,
                 to.serverHashes() - from.serverHashes());
@@ -104,6 +102,16 @@ public final class CpuMeter {
             return os.getProcessCpuTime();
         }
         return Double.NaN;
+    }
+
+    /**
+     * Cores busy between two readings of {@link #machine} (busy and total jiffies), NaN if nothing
+     * was counted.
+     */
+    public static double machineCores(long busyFrom, long totalFrom, long busyTo, long totalTo) {
+        long total = totalTo - totalFrom;
+        return total <= 0 ? Double.NaN
+                : Runtime.getRuntime().availableProcessors() * (double) (busyTo - busyFrom) / total;
     }
 
     /** Busy and total jiffies of all cores from {@code /proc/stat} (Linux); zeros elsewhere. */

@@ -161,9 +161,8 @@ public final class BankIdCollectBenchmark {
         double seconds = (after.wallNanos() - before.wallNanos()) / 1e9;
         double stubCores = before.stubTicks() < 0 || after.stubTicks() < 0 ? Double.NaN
                 : (after.stubTicks() - before.stubTicks()) / 100.0 / seconds;
-        long total = after.machineTotal() - before.machineTotal();
-        double machineCores = total <= 0 ? Double.NaN : Runtime.getRuntime().availableProcessors()
-                * (double) (after.machineBusy() - before.machineBusy()) / total;
+        double machineCores = CpuMeter.machineCores(before.machineBusy(), before.machineTotal(), after.machineBusy(),
+                after.machineTotal());
         Latencies.Summary latency;
         synchronized (run.latencies) {
             latency = run.latencies.summary();
