@@ -19,7 +19,9 @@ import se.susam.inloggning.credentials.Argon2Parameters;
  *                     every {@code concurrency}-th of them, so no two log in as the same person
  * @param concurrency  virtual users logging in at once, each one login after the other
  * @param warmup       load before measuring (JIT, connection pools)
- * @param duration     the measured load phase
+ * @param duration     each measured load window
+ * @param rounds       measured load windows, each between two measurements of the server's raw hash
+ *                     rate ({@link SmsLoginBenchmark}: the machine's speed drifts)
  * @param argon2       the server's {@code sus.credentials.argon2.*}: the raw hash rate is measured with them
  * @param hashThreads  threads of the raw hash measurement: the machine's cores
  * @param hashWarmup   hashing before the raw hash rate is measured: the JIT keeps improving the
@@ -28,17 +30,21 @@ import se.susam.inloggning.credentials.Argon2Parameters;
  * @param hashDuration the measured part of the raw hash measurement
  * @param report       where to write the report as well as printing it, if anywhere
  */
-record BenchSettings(URI server, int users, int concurrency, Duration warmup, Duration duration,
+record BenchSettings(URI server, int users, int concurrency, Duration warmup, Duration duration, int rounds,
                      Argon2Parameters argon2, int hashThreads, Duration hashWarmup, Duration hashDuration,
                      Optional<Path> report) {
 
-    static final Set<String> NAMES = Set.of("url", "users", "concurrency", "warmup", "duration", "m", "t", "p",
-            "hash-threads", "hash-warmup", "hash-seconds", "report");
+    static final Set<String> NAMES = Set.of("url", "users", "concurrency", "warmup", "duration", "rounds", "m", "t",
+            "p", "hash-threads", "hash-warmup", "hash-seconds", "report");
 
     BenchSettings {
         if (concurrency < 1 || users < concurrency) {
             throw new IllegalArgumentException("need 1 ≤ concurrency ≤ users (got concurrency=%d, users=%d)"
                     .formatted(concurrency, users));
+        }
+        if (rounds < 1 || !duration.isPositive()) {
+            throw new IllegalArgumentException("need rounds ≥ 1 and duration ≥ 1 s (got rounds=%d, duration=%d)"
+                    .formatted(rounds, duration.toSeconds()));
         }
     }
 
@@ -58,7 +64,8 @@ record BenchSettings(URI server, int users, int concurrency, Duration warmup, Du
                 integer(values, "users", 1000),
                 integer(values, "concurrency", 32),
                 Duration.ofSeconds(integer(values, "warmup", 180)),
-                Duration.ofSeconds(integer(values, "duration", 60)),
+                Duration.ofSeconds(integer(values, "duration", 40)),
+                integer(values, "rounds", 3),
                 new Argon2Parameters(integer(values, "m", 7168), integer(values, "t", 5), integer(values, "p", 1)),
                 integer(values, "hash-threads", Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(integer(values, "hash-warmup", 30)),

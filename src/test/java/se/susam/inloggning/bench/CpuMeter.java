@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,6 +41,19 @@ public final class CpuMeter {
         /** Milliseconds of CPU one Argon2id hash took in the server. */
         double serverMillisPerHash() {
             return 1000 * serverHashCores * seconds / serverHashes;
+        }
+
+        /** The use over several phases, as if they were one as long as all of them together. */
+        static Use combined(List<Use> phases) {
+            double seconds = phases.stream().mapToDouble(Use::seconds).sum();
+            return new Use(seconds, weighted(phases, Use::serverCores, seconds),
+                    weighted(phases, Use::clientCores, seconds), weighted(phases, Use::machineCores, seconds),
+                    weighted(phases, Use::serverJitCores, seconds), weighted(phases, Use::serverHashCores, seconds),
+                    phases.stream().mapToDouble(Use::serverHashes).sum());
+        }
+
+        private static double weighted(List<Use> phases, ToDoubleFunction<Use> cores, double seconds) {
+            return phases.stream().mapToDouble(u -> cores.applyAsDouble(u) * u.seconds()).sum() / seconds;
         }
 
         /** What neither the server nor this client used. */

@@ -10,9 +10,11 @@ import java.util.TreeMap;
 import se.susam.inloggning.demo.BenchPopulation;
 
 /**
- * The load phase: {@code concurrency} virtual users, each logging in again as soon as its last login
+ * One load phase: {@code concurrency} virtual users, each logging in again as soon as its last login
  * ended, first for the warm-up and then for the measured duration. A login counts when it ends
- * inside the measured window; its latency is the time from the first request to the SUS page.
+ * inside the measured window; its latency is the time from the first request to the SUS page. The
+ * phase ends when every virtual user has finished the login it had begun, so the server is idle
+ * afterwards.
  */
 final class LoadRun {
 
@@ -27,13 +29,34 @@ final class LoadRun {
         int errorCount() {
             return errors.values().stream().mapToInt(Integer::intValue).sum();
         }
+
+        /** Several phases' windows as one, as long as all of them together. */
+        static Result combined(List<Result> phases) {
+            Duration window = Duration.ZERO;
+            Latencies logins = new Latencies();
+            Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
+            Map<String, Integer> errors = new TreeMap<>();
+            int warmupLogins = 0;
+            int warmupErrors = 0;
+            for (Result phase : phases) {
+                window = window.plus(phase.window);
+                logins.addAll(phase.logins);
+                phase.steps.forEach((step, l) -> steps.computeIfAbsent(step, s -> new Latencies()).addAll(l));
+                phase.errors.forEach((what, n) -> errors.merge(what, n, Integer::sum));
+                warmupLogins += phase.warmupLogins;
+                warmupErrors += phase.warmupErrors;
+            }
+            return new Result(window, logins, steps, errors, warmupLogins, warmupErrors,
+                    CpuMeter.Use.combined(phases.stream().map(Result::cpu).toList()));
+        }
     }
 
     private LoadRun() {
     }
 
-    static Result run(BenchSettings settings, CpuMeter meter) throws InterruptedException {
-        long measureFrom = System.nanoTime() + settings.warmup().toNanos();
+    /** A phase of {@code warmup} and then {@code settings.duration()} measured. */
+    static Result run(BenchSettings settings, Duration warmup, CpuMeter meter) throws InterruptedException {
+        long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + settings.duration().toNanos();
         CpuMeter.Sample[] window = new CpuMeter.Sample[2];
         Thread cpu = Thread.ofVirtual().name("cpu-meter").start(() -> {
