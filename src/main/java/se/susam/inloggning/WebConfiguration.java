@@ -19,6 +19,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -103,10 +105,20 @@ class WebConfiguration implements WebMvcConfigurer {
         return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
+    /**
+     * CSRF tokens in the session, as Spring Security keeps them by default; a bean so that {@code
+     * LoginCompletion} gives each new login session its token at once.
+     */
+    @Bean
+    CsrfTokenRepository csrfTokens() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginContinuations continuations,
                                             SessionEndingLogoutHandler sessionEnding,
-                                            AuditedAccessDenial accessDenial) throws Exception {
+                                            AuditedAccessDenial accessDenial, CsrfTokenRepository csrfTokens)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/sus", "/sus/**").hasRole("SUS_USER")
@@ -119,7 +131,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/console", "/console/**")
                         .hasAnyRole("KUNDCENTER", "BEHORIGHETSADMINISTRATOR", "BESTALLARE")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(NO_CSRF))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(NO_CSRF))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                         .accessDeniedHandler(accessDenial))
                 .requestCache(cache -> cache.requestCache(continuations))

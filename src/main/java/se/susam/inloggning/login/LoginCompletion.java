@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -52,9 +53,11 @@ public class LoginCompletion {
     private final ErrorMessages messages;
     private final java.time.Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens;
 
     LoginCompletion(AccessGate gate, AccessRegistry registry, ApplicationEventPublisher events, ErrorMessages messages,
-                    java.time.Clock clock) {
+                    java.time.Clock clock, CsrfTokenRepository csrfTokens) {
+        this.csrfTokens = csrfTokens;
         this.gate = gate;
         this.registry = registry;
         this.events = events;
@@ -128,6 +131,10 @@ public class LoginCompletion {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         session.setAttribute(AUTHENTICATED_AT, identity.authenticatedAt().toEpochMilli());
+        // The new session's CSRF token (the old one ended with the old session), stored in the same
+        // write as the login. Made on the first page instead, for its "Logga ut" form, it cost that
+        // page a write of the session of its own.
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 
     private void endPreLoginSession(HttpServletRequest request) {
