@@ -3,10 +3,10 @@
 # profile on its own port and database, runs the benchmark client against it and stops it again.
 # Settings (environment):
 #   BENCH_USERS=1000 BENCH_CONCURRENCY=32 BENCH_WARMUP=180 (seconds)
-#   BENCH_ROUNDS=3 BENCH_DURATION=40                       measured load windows of that many seconds, each
+#   BENCH_ROUNDS=6 BENCH_DURATION=20                       measured load windows of that many seconds, each
 #                                                           followed by the server's raw hash rate again
 #   BENCH_ARGON2_M=7168 BENCH_ARGON2_T=5 BENCH_ARGON2_P=1   Argon2id of the server and the raw hash rate
-#   BENCH_HASH_WARMUP=30 BENCH_HASH_SECONDS=20              the raw hash rate measurement: warm-up, measured
+#   BENCH_HASH_WARMUP=30 BENCH_HASH_SECONDS=10              the raw hash rate measurement: warm-up, measured
 #   BENCH_HASH_THREADS=<cores>
 #   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
 #                                                           dropped and created anew (user postgres)
@@ -51,6 +51,6 @@ echo "Server ready on port $port (profiles $profiles, database $db, $users perso
 # shellcheck disable=SC2086
 "$JAVA" $jvm ${BENCH_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
   se.susam.inloggning.bench.SmsLoginBenchmark url="http://127.0.0.1:$port" users="$users" \
-  concurrency="${BENCH_CONCURRENCY:-32}" warmup="${BENCH_WARMUP:-180}" duration="${BENCH_DURATION:-40}" rounds="${BENCH_ROUNDS:-3}" \
-  m="$m" t="$t" p="$p" hash-warmup="${BENCH_HASH_WARMUP:-30}" hash-seconds="${BENCH_HASH_SECONDS:-20}" hash-threads="${BENCH_HASH_THREADS:-$(nproc)}" \
+  concurrency="${BENCH_CONCURRENCY:-32}" warmup="${BENCH_WARMUP:-180}" duration="${BENCH_DURATION:-20}" rounds="${BENCH_ROUNDS:-6}" \
+  m="$m" t="$t" p="$p" hash-warmup="${BENCH_HASH_WARMUP:-30}" hash-seconds="${BENCH_HASH_SECONDS:-10}" hash-threads="${BENCH_HASH_THREADS:-$(nproc)}" \
   report="$out/report-$stamp.txt"

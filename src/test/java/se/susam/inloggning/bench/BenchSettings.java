@@ -64,12 +64,12 @@ record BenchSettings(URI server, int users, int concurrency, Duration warmup, Du
                 integer(values, "users", 1000),
                 integer(values, "concurrency", 32),
                 Duration.ofSeconds(integer(values, "warmup", 180)),
-                Duration.ofSeconds(integer(values, "duration", 40)),
-                integer(values, "rounds", 3),
+                Duration.ofSeconds(integer(values, "duration", 20)),
+                integer(values, "rounds", 6),
                 new Argon2Parameters(integer(values, "m", 7168), integer(values, "t", 5), integer(values, "p", 1)),
                 integer(values, "hash-threads", Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(integer(values, "hash-warmup", 30)),
-                Duration.ofSeconds(integer(values, "hash-seconds", 20)),
+                Duration.ofSeconds(integer(values, "hash-seconds", 10)),
                 Optional.ofNullable(values.get("report")).filter(s -> !s.isBlank()).map(Path::of));
     }
 

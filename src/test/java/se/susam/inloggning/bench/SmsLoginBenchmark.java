@@ -41,10 +41,10 @@ public final class SmsLoginBenchmark {
     static final double JIT_LIMIT = 0.05;
 
     /** Load before each window after the first, unmeasured: every virtual user is in a login again. */
-    static final Duration LEAD_IN = Duration.ofSeconds(10);
+    static final Duration LEAD_IN = Duration.ofSeconds(5);
 
     /** Hashing before each raw rate measured after a window: the JIT compiled Argon2id long before. */
-    static final Duration LATER_HASH_WARMUP = Duration.ofSeconds(5);
+    static final Duration LATER_HASH_WARMUP = Duration.ofSeconds(3);
 
     private SmsLoginBenchmark() {
     }
