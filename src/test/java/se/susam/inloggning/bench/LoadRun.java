@@ -32,22 +32,36 @@ final class LoadRun {
 
         /** Several phases' windows as one, as long as all of them together. */
         static Result combined(List<Result> phases) {
+            Tally tally = new Tally();
             Duration window = Duration.ZERO;
-            Latencies logins = new Latencies();
-            Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
-            Map<String, Integer> errors = new TreeMap<>();
-            int warmupLogins = 0;
-            int warmupErrors = 0;
             for (Result phase : phases) {
                 window = window.plus(phase.window);
-                logins.addAll(phase.logins);
-                phase.steps.forEach((step, l) -> steps.computeIfAbsent(step, s -> new Latencies()).addAll(l));
-                phase.errors.forEach((what, n) -> errors.merge(what, n, Integer::sum));
-                warmupLogins += phase.warmupLogins;
-                warmupErrors += phase.warmupErrors;
+                tally.add(phase.logins, phase.steps, phase.errors, phase.warmupLogins, phase.warmupErrors);
             }
-            return new Result(window, logins, steps, errors, warmupLogins, warmupErrors,
-                    CpuMeter.Use.combined(phases.stream().map(Result::cpu).toList()));
+            return tally.result(window, CpuMeter.Use.combined(phases.stream().map(Result::cpu).toList()));
+        }
+    }
+
+    /** Logins, their requests' latencies, errors and warm-up counts, gathered from several sources. */
+    private static final class Tally {
+
+        private final Latencies logins = new Latencies();
+        private final Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
+        private final Map<String, Integer> errors = new TreeMap<>();
+        private int warmupLogins;
+        private int warmupErrors;
+
+        void add(Latencies moreLogins, Map<SmsLoginScript.Step, Latencies> moreSteps,
+                 Map<String, Integer> moreErrors, int moreWarmupLogins, int moreWarmupErrors) {
+            logins.addAll(moreLogins);
+            moreSteps.forEach((step, l) -> steps.computeIfAbsent(step, s -> new Latencies()).addAll(l));
+            moreErrors.forEach((what, n) -> errors.merge(what, n, Integer::sum));
+            warmupLogins += moreWarmupLogins;
+            warmupErrors += moreWarmupErrors;
+        }
+
+        Result result(Duration window, CpuMeter.Use cpu) {
+            return new Result(window, logins, steps, errors, warmupLogins, warmupErrors, cpu);
         }
     }
 
@@ -84,20 +98,11 @@ final class LoadRun {
             thread.join();
         }
         cpu.join();
-        Latencies logins = new Latencies();
-        Map<SmsLoginScript.Step, Latencies> steps = new EnumMap<>(SmsLoginScript.Step.class);
-        Map<String, Integer> errors = new TreeMap<>();
-        int warmupLogins = 0;
-        int warmupErrors = 0;
+        Tally tally = new Tally();
         for (VirtualUser user : users) {
-            logins.addAll(user.logins);
-            user.steps.forEach((step, l) -> steps.computeIfAbsent(step, s -> new Latencies()).addAll(l));
-            user.errors.forEach((what, n) -> errors.merge(what, n, Integer::sum));
-            warmupLogins += user.warmupLogins;
-            warmupErrors += user.warmupErrors;
+            tally.add(user.logins, user.steps, user.errors, user.warmupLogins, user.warmupErrors);
         }
-        return new Result(settings.duration(), logins, steps, errors, warmupLogins, warmupErrors,
-                CpuMeter.between(window[0], window[1]));
+        return tally.result(settings.duration(), CpuMeter.between(window[0], window[1]));
     }
 
     /** One simulated person at a time: virtual user v logs in as persons v, v + C, v + 2C, … in turn. */

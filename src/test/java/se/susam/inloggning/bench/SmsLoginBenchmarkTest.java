@@ -36,9 +36,7 @@ class SmsLoginBenchmarkTest {
         // The raw rate falls from 40 to 30 and rises to 50; the logins follow at 80 % of the mean around
         // each window (28/s, then 32/s), so the whole run is at 80 % although neither window is at 80 %
         // of the first raw rate alone.
-        String report = SmsLoginBenchmark.report(SETTINGS,
-                List.of(serverHashRate(400, 10), serverHashRate(300, 10), serverHashRate(500, 10)),
-                hashRate(500, 10), List.of(load(1680, 60, Map.of()), load(1920, 60, Map.of())));
+        String report = report(List.of(400, 300, 500), load(1680, 60, Map.of()), load(1920, 60, Map.of()));
 
         assertThat(report).contains(
                 "  Window 1   1680 logins = 28.0 logins/s = 80.0 % of 35.0 hashes/s (the server's raw rates before"
@@ -54,9 +52,7 @@ class SmsLoginBenchmarkTest {
     void reportWhenWindowsDifferInLengthThenTheTargetWeighsEachByItsLength() {
         // 30 s at 20 logins/s against 40 hashes/s, then 90 s at 40 logins/s against 40 hashes/s:
         // 600 + 3600 logins where the raw rates allowed 1200 + 3600 hashes.
-        String report = SmsLoginBenchmark.report(SETTINGS,
-                List.of(serverHashRate(400, 10), serverHashRate(400, 10), serverHashRate(400, 10)),
-                hashRate(500, 10), List.of(load(600, 30, Map.of()), load(3600, 90, Map.of())));
+        String report = report(List.of(400, 400, 400), load(600, 30, Map.of()), load(3600, 90, Map.of()));
 
         assertThat(report).contains("4200 complete logins in 120 s = 35.0 logins/s",
                 "in the windows = 87.5 % (target ≥ 80 %: met)");
@@ -64,8 +60,7 @@ class SmsLoginBenchmarkTest {
 
     @Test
     void reportWhenRawRatesDoNotSurroundEveryWindowThenRefused() {
-        assertThatThrownBy(() -> SmsLoginBenchmark.report(SETTINGS, List.of(serverHashRate(400, 10)),
-                hashRate(500, 10), List.of(load(100, 60, Map.of()))))
+        assertThatThrownBy(() -> report(List.of(400), load(100, 60, Map.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after the last");
     }
 
@@ -96,8 +91,7 @@ class SmsLoginBenchmarkTest {
 
     @Test
     void reportWhenLoginsStayBelowEightyPercentThenSaysTheTargetIsNotMetAndListsErrors() {
-        String report = SmsLoginBenchmark.report(SETTINGS, List.of(serverHashRate(400, 10), serverHashRate(400, 10)),
-                hashRate(400, 10), List.of(load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3))));
+        String report = report(List.of(400, 400), load(1200, 60, Map.of("POST /login/sms: HTTP 429 SMS-013", 3)));
 
         assertThat(report).contains("20.0 logins/s, 3 errors", "in the windows = 50.0 % (target ≥ 80 %: NOT met)",
                 "3  POST /login/sms: HTTP 429 SMS-013");
@@ -105,8 +99,7 @@ class SmsLoginBenchmarkTest {
 
     @Test
     void reportWhenLatenciesRecordedThenShowsP50AndP99OfTheCompleteLoginAndEachRequest() {
-        String report = SmsLoginBenchmark.report(SETTINGS, List.of(serverHashRate(400, 10), serverHashRate(400, 10)),
-                hashRate(400, 10), List.of(load(100, 60, Map.of())));
+        String report = report(List.of(400, 400), load(100, 60, Map.of()));
 
         assertThat(report).containsPattern("complete login \\(all six requests\\) +100 +50\\.0 +99\\.0 +100\\.0")
                 .contains("POST /login/sms/kod", "GET  /dev/sms/outbox.json?to=");
@@ -145,8 +138,16 @@ class SmsLoginBenchmarkTest {
 
     /** 32 logins/s against a server that hashed 40/s and a client that hashed 50/s. */
     private static String reportAtTheTarget() {
-        return SmsLoginBenchmark.report(SETTINGS, List.of(serverHashRate(400, 10), serverHashRate(400, 10)),
-                hashRate(500, 10), List.of(load(1920, 60, Map.of())));
+        return report(List.of(400, 400), load(1920, 60, Map.of()));
+    }
+
+    /**
+     * The report of {@code windows}, with the server's raw rates around them measured as so many
+     * hashes in 10 s each, and 500 hashes in 10 s in this client.
+     */
+    private static String report(List<Integer> serverHashes, LoadRun.Result... windows) {
+        return SmsLoginBenchmark.report(SETTINGS, serverHashes.stream().map(n -> serverHashRate(n, 10)).toList(),
+                hashRate(500, 10), List.of(windows));
     }
 
     /** Measured in this client: its two threads busy. */
