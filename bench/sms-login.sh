@@ -11,7 +11,7 @@
 #   BENCH_DB=h2file|h2mem|postgres (h2file)                 postgres: database sus_bench on 127.0.0.1:5432,
 #                                                           dropped and created anew (user postgres)
 #   BENCH_PORT=18080 BENCH_BUILD=1 (0 reuses target/)
-#   BENCH_JVM="-XX:+UseParallelGC -Xmx1g"                   the server's JVM options (README "Running in
+#   BENCH_JVM="-XX:+UseParallelGC -Xmx1g -XX:+UseTransparentHugePages"  the server's JVM options (README "Running in
 #                                                           production"); the client, which measures the
 #                                                           raw hash rate, runs with the same
 #   BENCH_SERVER_OPTS="" BENCH_CLIENT_OPTS=""               extra JVM options (e.g. a JFR recording)
@@ -25,7 +25,7 @@ users=${BENCH_USERS:-1000}
 port=${BENCH_PORT:-18080}
 m=${BENCH_ARGON2_M:-7168} t=${BENCH_ARGON2_T:-5} p=${BENCH_ARGON2_P:-1}
 db=${BENCH_DB:-h2file}
-jvm=${BENCH_JVM:--XX:+UseParallelGC -Xmx1g}
+jvm=${BENCH_JVM:--XX:+UseParallelGC -Xmx1g -XX:+UseTransparentHugePages}
 
 bench_build
 
