@@ -24,6 +24,11 @@ public record AccessGrant(long id, long personId, Organisation organisation, Set
         }
     }
 
+    /** The same grant with {@code roles} instead of its own. */
+    public AccessGrant withRoles(Set<Role> roles) {
+        return new AccessGrant(id, personId, organisation, roles, validFrom, validTo, status, smsLogin, mobile);
+    }
+
     /** Active and {@code day} within its dates (both inclusive). */
     public boolean isValidOn(LocalDate day) {
         return status == AccessStatus.ACTIVE && !day.isBefore(validFrom) && !day.isAfter(validTo);

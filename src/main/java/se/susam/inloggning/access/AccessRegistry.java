@@ -85,17 +85,11 @@ public class AccessRegistry {
                         grant.roles().add(Role.valueOf(role));
                     }
                 });
-        return grants.values().stream().map(GrantRows::grant).toList();
+        return grants.values().stream().map(g -> g.columns().withRoles(g.roles())).toList();
     }
 
     /** A grant's columns from its first row, and its roles gathered from all of its rows. */
     private record GrantRows(AccessGrant columns, Set<Role> roles) {
-
-        AccessGrant grant() {
-            AccessGrant c = columns;
-            return new AccessGrant(c.id(), c.personId(), c.organisation(), roles, c.validFrom(), c.validTo(),
-                    c.status(), c.smsLogin(), c.mobile());
-        }
     }
 
     /**

@@ -57,12 +57,12 @@ public class LoginCompletion {
 
     LoginCompletion(AccessGate gate, AccessRegistry registry, ApplicationEventPublisher events, ErrorMessages messages,
                     java.time.Clock clock, CsrfTokenRepository csrfTokens) {
-        this.csrfTokens = csrfTokens;
         this.gate = gate;
         this.registry = registry;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
+        this.csrfTokens = csrfTokens;
     }
 
     /**
