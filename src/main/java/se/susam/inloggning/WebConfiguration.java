@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpFilter;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import se.susam.inloggning.console.AuditedAccessDenial;
 import se.susam.inloggning.login.LoginContinuations;
@@ -86,6 +88,20 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** Pages sent whole, with their length ({@link WholePageView}). */
+    @Bean
+    static BeanPostProcessor wholePageViews() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    resolver.setViewClass(WholePageView.class);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Where a login continues (also the OpenID Connect provider's filter chain uses it). */
