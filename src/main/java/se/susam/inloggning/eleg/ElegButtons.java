@@ -6,8 +6,11 @@ import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts one button per configured e-ID provider in the pages' model, for the login chooser. */
-@ControllerAdvice
+/**
+ * Puts one button per configured e-ID provider in the model of the site's pages, for the login
+ * chooser; the other controllers' pages have no use for them.
+ */
+@ControllerAdvice(basePackages = "se.susam.inloggning.site")
 class ElegButtons {
 
     /** A provider's button: its path, title and text in the page's language. */

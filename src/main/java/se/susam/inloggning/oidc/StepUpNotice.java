@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * While an authorization request waits for a login of a higher level, the chooser shows only the
  * methods that reach it, and says why ({@code acceptedMethods}: names of login methods, or absent).
+ * Only for the site's controllers, where the chooser is: for any other request it cost an
+ * invocation, and read the session of requests that had no use for it.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "se.susam.inloggning.site")
 class StepUpNotice {
 
     @ModelAttribute("acceptedMethods")

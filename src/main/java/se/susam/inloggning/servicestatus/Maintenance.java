@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,8 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * While a current notice marks SUS unavailable, every login page and SUS itself answer 503 with the
  * notice and {@code Retry-After}; the support pages, Driftinformation and the console stay up so
- * users can read why and Kundcenter can end the notice. Also puts the current notices in every
- * page's model for the banners.
+ * users can read why and Kundcenter can end the notice. The banners are {@link NoticeBanners}.
  */
 @Configuration(proxyBeanMethods = false)
 @ControllerAdvice
@@ -60,10 +58,5 @@ class Maintenance implements WebMvcConfigurer {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "300");
         return pages.maintenance(e.notice, model, locale);
-    }
-
-    @ModelAttribute("currentNotices")
-    java.util.List<ServiceNotice> currentNotices() {
-        return notices.currentForBanners();
     }
 }

@@ -96,6 +96,17 @@ class ServiceStatusTest {
         assertThat(page("/login/sms").text()).contains("SMS kommer fram sent");
     }
 
+    /** Each page with a banner, from each controller that renders one ({@link NoticeBanners}). */
+    @Test
+    void publishWhenAllOfSusAffectedThenBannerOnEveryPageThatHasOne() throws Exception {
+        publish("Långsamma svar i hela SUS", "DRIFTSTORNING", "SUS", false, local(Duration.ofMinutes(-1)), "");
+
+        for (String path : new String[] {"/", "/login", "/login/sms", "/login/bankid"}) {
+            assertThat(page(path).text()).as(path).contains("Långsamma svar i hela SUS");
+        }
+        assertThat(page("/support").text()).doesNotContain("Långsamma svar i hela SUS");
+    }
+
     @Test
     void pageWhenNoticesExistThenCurrentPlannedAndPastSeparately() throws Exception {
         publish("Pågår nu", "INFORMATION", "SUS", false, local(Duration.ofMinutes(-10)), local(Duration.ofHours(1)));
