@@ -38,6 +38,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import se.susam.inloggning.console.AuditedAccessDenial;
 import se.susam.inloggning.login.LoginContinuations;
+import se.susam.inloggning.login.SessionAttributeCodec;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
 import se.susam.inloggning.login.SessionStore;
@@ -172,6 +173,13 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(SessionTimeout timeout) {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout.getTimeout());
+    }
+
+    /** How session attributes are stored ({@link SessionAttributeCodec}). */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeCodec() {
+        return repository -> repository.setConversionService(
+                new SessionAttributeCodec(WebConfiguration.class.getClassLoader()));
     }
 
     /**

@@ -145,6 +145,28 @@ class LoginSessionTest {
         assertThat(idle).isEqualTo(30 * 60);
     }
 
+    /**
+     * The login's session attributes in their compact forms ({@link SessionAttributeCodec}), read
+     * back by the next request.
+     */
+    @Test
+    void loginWhenSucceededThenSessionAttributesStoredCompactlyAndReadBack() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
+        logIn(browser, user);
+
+        var forms = jdbc.sql("""
+                        SELECT a.attribute_name, a.attribute_bytes FROM spring_session_attributes a
+                        JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = :id""")
+                .param("id", browser.sessionId())
+                .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getBytes(2)[0])).list();
+        assertThat(forms).contains(java.util.Map.entry("SPRING_SECURITY_CONTEXT", (byte) 4),
+                java.util.Map.entry(LoginCompletion.AUTHENTICATED_AT, (byte) 2),
+                java.util.Map.entry("org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN",
+                        (byte) 3));
+        assertThat(browser.get("/sus").text()).contains(user.person().fullName());
+    }
+
     private long lastAccess(WebClient browser) {
         return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id")
                 .param("id", browser.sessionId()).query(Long.class).single();
