@@ -137,10 +137,17 @@ public class LoginCompletion {
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 
+    /**
+     * Ends the session the login began in. Only one that was logged in itself (a new login while
+     * logged in) is announced as ended: a session never logged in has reached no relying party, and
+     * announcing it cost every login a look for relying parties to tell.
+     */
     private void endPreLoginSession(HttpServletRequest request) {
         HttpSession old = request.getSession(false);
         if (old != null) {
-            events.publishEvent(new LoginSessionEnded(old.getId(), clock.instant()));
+            if (old.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+                events.publishEvent(new LoginSessionEnded(old.getId(), clock.instant()));
+            }
             old.invalidate();
         }
     }

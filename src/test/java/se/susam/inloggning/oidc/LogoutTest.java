@@ -94,6 +94,25 @@ class LogoutTest extends RelyingPartyTestSupport {
         assertThat(logout.getJWTID()).isNotNull();
     }
 
+    /** A new login in the same browser replaces the session, and so ends the one the relying party knew. */
+    @Test
+    void loginWhenSessionReachedARelyingPartyThenNewLoginTellsItByBackChannel() throws Exception {
+        SmsUser user = registry.smsUser(PASSWORD);
+        Completed completed = authorize(user, BASIC);
+        IDTokenClaimsSet token = idToken(completed, BASIC, TestRelyingParty.secretBasic(BASIC));
+        WebClient browser = completed.browser();
+        String before = browser.sessionId();
+
+        browser.get("/login/sms");
+        browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
+        browser.get("/login/sms/kod");
+        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()))
+                .redirectsTo("/sus")).isTrue();
+
+        assertThat(browser.sessionId()).isNotEqualTo(before);
+        assertThat(awaitLogoutToken(BASIC, token.getStringClaim("sid")).getSubject()).isEqualTo(token.getSubject());
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     BackChannelLogout backChannelLogout;
 
