@@ -16,12 +16,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -80,6 +81,9 @@ class WebConfiguration implements WebMvcConfigurer {
             "/demo-sus", "/demo-sus/**"
     };
 
+    /** The cookie that holds the browser's CSRF token ({@link #csrfTokens}). */
+    static final String CSRF_COOKIE = "SUS_CSRF";
+
     /**
      * Called server to server, not by browsers, so no CSRF token to carry: JSON APIs of relying-party
      * clients, and the demo relying party's back-channel logout.
@@ -123,12 +127,30 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * CSRF tokens in the session, as Spring Security keeps them by default; a bean so that {@code
-     * LoginCompletion} gives each new login session its token at once.
+     * CSRF tokens in a cookie of their own ({@code SUS_CSRF}, HttpOnly, SameSite=Lax; Secure and
+     * domain as {@code server.servlet.session.cookie.*}, else Secure on HTTPS), checked against the
+     * token in each form (Spring Security's double-submit cookie, the token masked anew in every
+     * page). So a login page needs no session: nobody gets a session, nor a row in the session
+     * table, before logging in, and no bot filling in login pages fills that table either. A bean so
+     * that {@code LoginCompletion} gives each new login its own token.
      */
     @Bean
-    CsrfTokenRepository csrfTokens() {
-        return new HttpSessionCsrfTokenRepository();
+    CsrfTokenRepository csrfTokens(Environment environment) {
+        Boolean secure = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class);
+        String domain = environment.getProperty("server.servlet.session.cookie.domain");
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> {
+            cookie.httpOnly(true).sameSite("Lax");
+            if (secure != null) {
+                cookie.secure(secure);
+            }
+            if (domain != null && !domain.isBlank()) {
+                cookie.domain(domain);
+            }
+        });
+        return tokens;
     }
 
     @Bean

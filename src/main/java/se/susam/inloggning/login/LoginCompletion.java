@@ -131,9 +131,7 @@ public class LoginCompletion {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         session.setAttribute(AUTHENTICATED_AT, identity.authenticatedAt().toEpochMilli());
-        // The new session's CSRF token (the old one ended with the old session), stored in the same
-        // write as the login. Made on the first page instead, for its "Logga ut" form, it cost that
-        // page a write of the session of its own.
+        // A new CSRF token with the new login: none from before it stays valid after it.
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 

@@ -1,12 +1,16 @@
 package se.susam.inloggning.smslogin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,21 +28,31 @@ import se.susam.inloggning.login.LoginCompletion;
  * {@code /login/sms/kod} ("Skriv in ditt engångslösen", "Bekräfta engångslösen"). Every POST
  * answers with a redirect on success (so reloading never sends another SMS) or the same page with
  * the error summary and the code's HTTP status.
+ *
+ * <p>The browser holds its login transaction's id (256 random bits) in a cookie of its own ({@value
+ * #TRANSACTION_COOKIE}: HttpOnly, SameSite=Lax, path {@code /login/sms}, Secure as the session cookie), and the
+ * transaction itself is in the database: step 2 may reach another node, or this one restarted, and
+ * nobody has a session before the login gives them one ({@code LoginCompletion}).
  */
 @Controller
 @RequestMapping("/login/sms")
 class SmsLoginController {
 
-    static final String TRANSACTION = "sus.sms.transaction";
+    static final String TRANSACTION_COOKIE = "SUS_SMS_LOGIN";
+    private static final String COOKIE_PATH = "/login/sms";
 
     private final SmsLoginService service;
     private final LoginCompletion completion;
     private final ErrorMessages messages;
+    /** {@code server.servlet.session.cookie.secure}, which this cookie follows as well; unset: Secure on HTTPS. */
+    private final Boolean secureCookies;
 
-    SmsLoginController(SmsLoginService service, LoginCompletion completion, ErrorMessages messages) {
+    SmsLoginController(SmsLoginService service, LoginCompletion completion, ErrorMessages messages,
+                       @Value("${server.servlet.session.cookie.secure:#{null}}") Boolean secureCookies) {
         this.service = service;
         this.completion = completion;
         this.messages = messages;
+        this.secureCookies = secureCookies;
     }
 
     @GetMapping
@@ -53,7 +67,7 @@ class SmsLoginController {
         LoginResult result = service.start(personnummer, password, request.getRemoteAddr());
         return switch (result) {
             case LoginResult.Pending pending -> {
-                request.getSession(true).setAttribute(TRANSACTION, pending.transactionId());
+                setTransaction(pending.transactionId(), request, response);
                 yield "redirect:/login/sms/kod";
             }
             case LoginResult.Rejected rejected -> {
@@ -84,8 +98,10 @@ class SmsLoginController {
         String tx = transaction(request);
         LoginResult result = service.confirm(tx, code, request.getRemoteAddr());
         return switch (result) {
-            case LoginResult.Authenticated authenticated ->
-                    completion.complete(authenticated.identity(), request, response, model, locale);
+            case LoginResult.Authenticated authenticated -> {
+                setTransaction(null, request, response);
+                yield completion.complete(authenticated.identity(), request, response, model, locale);
+            }
             case LoginResult.Rejected rejected -> {
                 service.pendingMobile(tx).ifPresent(mobile -> model.addAttribute("mobile", mobile.masked()));
                 yield showError(rejected, "smslogin/code", response, model, locale);
@@ -118,7 +134,24 @@ class SmsLoginController {
     }
 
     private static String transaction(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : (String) session.getAttribute(TRANSACTION);
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(TRANSACTION_COOKIE) && !cookie.getValue().isEmpty()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Keeps {@code transactionId} in the browser, or removes it ({@code null}) once the login is done. */
+    private void setTransaction(String transactionId, HttpServletRequest request, HttpServletResponse response) {
+        ResponseCookie cookie = ResponseCookie.from(TRANSACTION_COOKIE, transactionId == null ? "" : transactionId)
+                .path(COOKIE_PATH).httpOnly(true).sameSite("Lax")
+                .secure(secureCookies != null ? secureCookies : request.isSecure())
+                .maxAge(transactionId == null ? Duration.ZERO : Duration.ofSeconds(-1)).build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 }

@@ -93,14 +93,31 @@ class LoginSessionTest {
     void loginWhenSucceededThenSessionIdRenewed() {
         SmsUser user = registry.smsUser(PASSWORD);
         WebClient browser = browser();
+        logIn(browser, user);
+        String first = browser.sessionId();
+
+        logIn(browser, user);
+
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(first);
+        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = :id").param("id", first)
+                .query(Integer.class).single()).as("the session before the login ended").isZero();
+    }
+
+    /** No session, and no row in the session table, before the login gives one. */
+    @Test
+    void loginPagesWhenVisitedThenNoSessionUntilLoggedIn() {
+        SmsUser user = registry.smsUser(PASSWORD);
+        WebClient browser = browser();
         browser.get("/login/sms");
         browser.post("/login/sms", "personnummer", user.personnummer(), "password", user.masterPassword());
-        String beforeLogin = browser.sessionCookie();
-        assertThat(beforeLogin).isNotNull();
-        browser.get("/login/sms/kod");
-        browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()));
-        assertThat(browser.sessionCookie()).isNotNull().isNotEqualTo(beforeLogin);
-        assertThat(browser.get("/sus").status()).isEqualTo(200);
+        assertThat(browser.get("/login/sms/kod").status()).isEqualTo(200);
+        assertThat(browser.sessionCookie()).isNull();
+
+        assertThat(browser.post("/login/sms/kod", "code", browser.latestCodeSentTo(user.mobile().e164()))
+                .redirectsTo("/sus")).isTrue();
+        assertThat(browser.sessionId()).isNotNull();
+        assertThat(browser.get("/sus").text()).contains(user.person().fullName());
     }
 
     @Test
@@ -160,10 +177,8 @@ class LoginSessionTest {
                         JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = :id""")
                 .param("id", browser.sessionId())
                 .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getBytes(2)[0])).list();
-        assertThat(forms).contains(java.util.Map.entry("SPRING_SECURITY_CONTEXT", (byte) 4),
-                java.util.Map.entry(LoginCompletion.AUTHENTICATED_AT, (byte) 2),
-                java.util.Map.entry("org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN",
-                        (byte) 3));
+        assertThat(forms).containsExactlyInAnyOrder(java.util.Map.entry("SPRING_SECURITY_CONTEXT", (byte) 4),
+                java.util.Map.entry(LoginCompletion.AUTHENTICATED_AT, (byte) 2));
         assertThat(browser.get("/sus").text()).contains(user.person().fullName());
     }
 
