@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -39,6 +38,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import se.susam.inloggning.console.AuditedAccessDenial;
 import se.susam.inloggning.login.LoginContinuations;
+import se.susam.inloggning.login.LoginCookies;
 import se.susam.inloggning.login.SessionAttributeCodec;
 import se.susam.inloggning.login.SessionEndingLogoutHandler;
 import se.susam.inloggning.login.SessionLifetimeFilter;
@@ -135,20 +135,13 @@ class WebConfiguration implements WebMvcConfigurer {
      * that {@code LoginCompletion} gives each new login its own token.
      */
     @Bean
-    CsrfTokenRepository csrfTokens(Environment environment) {
-        Boolean secure = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class);
-        String domain = environment.getProperty("server.servlet.session.cookie.domain");
+    CsrfTokenRepository csrfTokens(LoginCookies cookies) {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setCookiePath("/");
         tokens.setCookieCustomizer(cookie -> {
-            cookie.httpOnly(true).sameSite("Lax");
-            if (secure != null) {
-                cookie.secure(secure);
-            }
-            if (domain != null && !domain.isBlank()) {
-                cookie.domain(domain);
-            }
+            cookies.applyTo(cookie);
+            cookies.domain().ifPresent(cookie::domain);
         });
         return tokens;
     }

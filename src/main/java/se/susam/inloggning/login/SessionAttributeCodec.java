@@ -19,7 +19,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import se.susam.inloggning.identity.Personnummer;
 
@@ -40,7 +39,7 @@ public final class SessionAttributeCodec implements ConversionService {
 
     private static final byte STRING = 1;
     private static final byte LONG = 2;
-    private static final byte CSRF_TOKEN = 3;
+    // 3 was the CSRF token's form, until the token moved to a cookie of its own; not to be reused.
     private static final byte SUS_CONTEXT = 4;
     private static final byte JAVA_SERIALIZATION = (byte) 0xAC;
 
@@ -88,14 +87,6 @@ public final class SessionAttributeCodec implements ConversionService {
         if (type == Long.class) {
             return write(LONG, out -> out.writeLong((Long) value));
         }
-        if (type == DefaultCsrfToken.class) {
-            DefaultCsrfToken token = (DefaultCsrfToken) value;
-            return write(CSRF_TOKEN, out -> {
-                out.writeUTF(token.getHeaderName());
-                out.writeUTF(token.getParameterName());
-                out.writeUTF(token.getToken());
-            });
-        }
         if (type == SecurityContextImpl.class && compact((SecurityContextImpl) value)) {
             return write(SUS_CONTEXT, out -> writeContext((SecurityContextImpl) value, out));
         }
@@ -110,7 +101,6 @@ public final class SessionAttributeCodec implements ConversionService {
         return switch (bytes[0]) {
             case STRING -> new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
             case LONG -> read(bytes, DataInputStream::readLong);
-            case CSRF_TOKEN -> read(bytes, in -> new DefaultCsrfToken(in.readUTF(), in.readUTF(), in.readUTF()));
             case SUS_CONTEXT -> read(bytes, SessionAttributeCodec::readContext);
             case JAVA_SERIALIZATION -> deserializer.convert(bytes);
             default -> throw new IllegalArgumentException("Unknown session attribute form " + bytes[0]);

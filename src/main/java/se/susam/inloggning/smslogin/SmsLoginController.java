@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Cookie;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -17,11 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.WebUtils;
 
 import se.susam.inloggning.errors.ErrorCode;
 import se.susam.inloggning.errors.ErrorMessages;
 import se.susam.inloggning.errors.ShownError;
 import se.susam.inloggning.login.LoginCompletion;
+import se.susam.inloggning.login.LoginCookies;
 
 /**
  * The two pages of SMS-inloggning: {@code /login/sms} (personnummer and lösenord, "Logga in") and
@@ -44,15 +45,14 @@ class SmsLoginController {
     private final SmsLoginService service;
     private final LoginCompletion completion;
     private final ErrorMessages messages;
-    /** {@code server.servlet.session.cookie.secure}, which this cookie follows as well; unset: Secure on HTTPS. */
-    private final Boolean secureCookies;
+    private final LoginCookies cookies;
 
     SmsLoginController(SmsLoginService service, LoginCompletion completion, ErrorMessages messages,
-                       @Value("${server.servlet.session.cookie.secure:#{null}}") Boolean secureCookies) {
+                       LoginCookies cookies) {
         this.service = service;
         this.completion = completion;
         this.messages = messages;
-        this.secureCookies = secureCookies;
+        this.cookies = cookies;
     }
 
     @GetMapping
@@ -134,24 +134,15 @@ class SmsLoginController {
     }
 
     private static String transaction(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (cookie.getName().equals(TRANSACTION_COOKIE) && !cookie.getValue().isEmpty()) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        Cookie cookie = WebUtils.getCookie(request, TRANSACTION_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
     /** Keeps {@code transactionId} in the browser, or removes it ({@code null}) once the login is done. */
     private void setTransaction(String transactionId, HttpServletRequest request, HttpServletResponse response) {
-        ResponseCookie cookie = ResponseCookie.from(TRANSACTION_COOKIE, transactionId == null ? "" : transactionId)
-                .path(COOKIE_PATH).httpOnly(true).sameSite("Lax")
-                .secure(secureCookies != null ? secureCookies : request.isSecure())
-                .maxAge(transactionId == null ? Duration.ZERO : Duration.ofSeconds(-1)).build();
+        ResponseCookie cookie = cookies.applyTo(ResponseCookie.from(TRANSACTION_COOKIE,
+                        transactionId == null ? "" : transactionId).path(COOKIE_PATH).secure(request.isSecure())
+                .maxAge(transactionId == null ? Duration.ZERO : Duration.ofSeconds(-1))).build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 }
